@@ -1,0 +1,6 @@
+import { reporters } from '@jobs/config/vitest';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: { environment: 'node', include: ['src/**/*.test.ts'], reporters: reporters('contracts') },
+});
