@@ -1,0 +1,2 @@
+export * from './RunJobModal.js';
+export { parseParamsText, placeServerError } from './runJobForm.js';
