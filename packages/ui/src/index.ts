@@ -1,0 +1,2 @@
+export * from './components/Button/index.js';
+export * from './components/JobStatusBadge/index.js';

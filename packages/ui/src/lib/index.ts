@@ -1,0 +1,3 @@
+export * from './eta.js';
+export * from './number.js';
+export * from './time.js';
