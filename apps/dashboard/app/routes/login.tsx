@@ -1,0 +1,68 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { z } from 'zod';
+import { assertSameOrigin, getUser } from '../services/auth.server.js';
+
+export const meta: MetaFunction = () => [{ title: 'Log in · Jobs Console' }];
+
+/** Only same-site paths, so the login form cannot be turned into an open redirect. */
+function safeRedirect(to: FormDataEntryValue | string | null): string {
+  return typeof to === 'string' && to.startsWith('/') && !to.startsWith('//') && !to.startsWith('/\\') ? to : '/admin';
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getUser(request, context)) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
+  return null;
+}
+
+const Credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const { users, sessions, audit } = context.services;
+  const form = await request.formData();
+  const parsed = Credentials.safeParse({ email: form.get('email'), password: form.get('password') });
+  const user = parsed.success ? await users.authenticate(parsed.data.email, parsed.data.password) : null;
+  if (!user) {
+    audit.record({ who: parsed.data?.email.slice(0, 320) ?? '(blank)', action: 'login', runId: null, outcome: 'denied', detail: null });
+    return data({ error: 'Wrong email or password.' }, { status: 401 });
+  }
+  const session = await sessions.storage.getSession();
+  session.set('email', user.email);
+  session.set('role', user.role);
+  audit.record({ who: user.email, action: 'login', runId: null, outcome: 'ok', detail: user.role });
+  const secure = new URL(request.url).protocol === 'https:';
+  return redirect(safeRedirect(form.get('redirectTo')), {
+    headers: { 'Set-Cookie': await sessions.storage.commitSession(session, { secure }) },
+  });
+}
+
+export default function Login() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <main className="page page--narrow login">
+      <h1>Jobs Console</h1>
+      <Form method="post" className="card form" aria-describedby={result?.error ? 'login-error' : undefined}>
+        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/admin'} />
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="username" required />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {result?.error ? (
+          <p id="login-error" role="alert" className="form-error">
+            {result.error}
+          </p>
+        ) : null}
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? 'Logging in…' : 'Log in'}
+        </button>
+      </Form>
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+import type { AuditLog } from './audit.server.js';
+import type { JobsApi } from './jobs-api.server.js';
+import type { RateLimitVerdict } from './rate-limit.server.js';
+import type { Sessions } from './session.server.js';
+import type { UserDirectory } from './users.server.js';
+
+/** Everything with state is built once in server.ts and handed to loaders/actions through the load context. */
+export interface Services {
+  users: UserDirectory;
+  sessions: Sessions;
+  audit: AuditLog;
+  api: JobsApi;
+}
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    services: Services;
+    /** Set when this request is over its rate limit; the action decides how to answer. */
+    rateLimited: RateLimitVerdict | null;
+  }
+}

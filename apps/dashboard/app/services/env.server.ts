@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const Port = z.coerce.number().int().min(0).max(65535);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const RawEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: Port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  JOBS_API_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
+  JOBS_API_TOKEN: optionalText,
+  JOBS_DB: optionalText,
+  DEMO_JOBS: z.enum(['on', 'off', '1', '0', 'true', 'false']).default('on'),
+  ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
+  ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+  VIEWER_EMAIL: optionalText.pipe(z.email().optional()),
+  VIEWER_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
+  SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  /** Set when a TLS-terminating proxy sits in front: cookies become Secure and the proxy is trusted. */
+  TRUST_PROXY: z.enum(['1', '0', 'true', 'false']).default('0'),
+});
+
+function pairs(env: z.infer<typeof RawEnv>, ctx: z.RefinementCtx) {
+  const both = (a: keyof typeof env, b: keyof typeof env) => {
+    if ((env[a] === undefined) !== (env[b] === undefined))
+      ctx.addIssue({ code: 'custom', path: [env[a] ? b : a], message: `${a} and ${b} go together` });
+  };
+  both('JOBS_API_URL', 'JOBS_API_TOKEN');
+  both('ADMIN_EMAIL', 'ADMIN_PASSWORD');
+  both('VIEWER_EMAIL', 'VIEWER_PASSWORD');
+}
+
+const EnvSchema = RawEnv.superRefine(pairs).transform((env) => ({
+  mode: env.NODE_ENV,
+  port: env.PORT,
+  host: env.HOST,
+  dataDir: env.DATA_DIR,
+  upstream:
+    env.JOBS_API_URL && env.JOBS_API_TOKEN
+      ? ({ kind: 'remote', url: env.JOBS_API_URL.replace(/\/$/, ''), token: env.JOBS_API_TOKEN } as const)
+      : ({ kind: 'embedded', dbPath: env.JOBS_DB, demoJobs: ['on', '1', 'true'].includes(env.DEMO_JOBS) } as const),
+  admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
+  viewer:
+    env.VIEWER_EMAIL && env.VIEWER_PASSWORD ? { email: env.VIEWER_EMAIL, password: env.VIEWER_PASSWORD } : null,
+  sessionSecret: env.SESSION_SECRET ?? null,
+  trustProxy: ['1', 'true'].includes(env.TRUST_PROXY),
+}));
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Parses the environment once at boot; every problem is listed by variable name, values never echoed. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+  throw new EnvError(`Invalid environment:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,124 @@
+import {
+  ActiveResponse,
+  API_BASE,
+  ApiError as ApiErrorBody,
+  apiError,
+  BulkCancelResponse,
+  BulkEnqueueResponse,
+  CleanupStalledResponse,
+  DefinitionsResponse,
+  HistoryResponse,
+  JobStats,
+  LogsResponse,
+  RunDetailsResponse,
+  RunResponse,
+  type BulkCancelRequest,
+  type BulkEnqueueRequest,
+  type EnqueueRequest,
+  type HistoryQuery,
+  type LogsQuery,
+  type RawField,
+} from '@jobs/contracts';
+import type { z } from 'zod';
+
+/** A failed call to the jobs API, carrying the contract's ApiError body and the status to answer with. */
+export class JobsApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(`${body.error}: ${body.details}`);
+    this.name = 'JobsApiError';
+  }
+}
+
+export interface JobsApiOptions {
+  baseUrl: string;
+  token: string;
+  timeoutMs?: number;
+}
+
+export type JobsApi = ReturnType<typeof createJobsApi>;
+type Query = Record<string, string | number | boolean | undefined>;
+
+function toSearch(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The one client of the jobs API: every answer parsed with @jobs/contracts, every call bounded by a timeout. */
+export function createJobsApi({ baseUrl, token, timeoutMs = 8000 }: JobsApiOptions) {
+  const base = `${baseUrl}${API_BASE}`;
+
+  async function send(method: string, path: string, body?: unknown, actor?: string): Promise<Response> {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (actor) headers['x-jobs-actor'] = actor;
+    try {
+      return await fetch(`${base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      throw new JobsApiError(
+        503,
+        apiError(
+          'Jobs API unavailable',
+          timedOut ? `The jobs API did not answer within ${timeoutMs} ms.` : 'The jobs API cannot be reached.',
+          true,
+        ),
+      );
+    }
+  }
+
+  async function failure(res: Response): Promise<JobsApiError> {
+    const text = await res.text().catch(() => '');
+    let parsed: ReturnType<typeof ApiErrorBody.safeParse> | null = null;
+    try {
+      parsed = ApiErrorBody.safeParse(JSON.parse(text));
+    } catch {
+      parsed = null;
+    }
+    if (parsed?.success) return new JobsApiError(res.status, parsed.data);
+    return new JobsApiError(res.status >= 500 ? 502 : res.status, apiError(`Jobs API error ${res.status}`, text.slice(0, 300) || res.statusText, res.status >= 500));
+  }
+
+  async function call<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown, actor?: string): Promise<z.infer<S>> {
+    const res = await send(method, path, body, actor);
+    if (!res.ok) throw await failure(res);
+    const parsed = schema.safeParse(await res.json().catch(() => undefined));
+    if (!parsed.success) {
+      throw new JobsApiError(502, apiError('Bad answer from the jobs API', `${method} ${path} did not match the contract.`, true));
+    }
+    return parsed.data;
+  }
+
+  const id = (runId: string) => encodeURIComponent(runId);
+  return {
+    definitions: () => call(DefinitionsResponse, 'GET', '/definitions'),
+    history: (q: Partial<HistoryQuery>) => call(HistoryResponse, 'GET', `/history${toSearch(q)}`),
+    active: () => call(ActiveResponse, 'GET', '/active'),
+    stats: () => call(JobStats, 'GET', '/stats'),
+    run: (runId: string) => call(RunDetailsResponse, 'GET', `/${id(runId)}`),
+    logs: (runId: string, q: Partial<LogsQuery>) => call(LogsResponse, 'GET', `/${id(runId)}/logs${toSearch(q)}`),
+    enqueue: (req: EnqueueRequest, actor: string) => call(RunResponse, 'POST', '/enqueue', req, actor),
+    cancel: (runId: string, actor: string) => call(RunResponse, 'POST', `/${id(runId)}/cancel`, {}, actor),
+    retry: (runId: string, actor: string) => call(RunResponse, 'POST', `/${id(runId)}/retry`, {}, actor),
+    bulkCancel: (req: BulkCancelRequest, actor: string) => call(BulkCancelResponse, 'POST', '/bulk/cancel', req, actor),
+    bulkEnqueue: (req: BulkEnqueueRequest, actor: string) =>
+      call(BulkEnqueueResponse, 'POST', '/bulk/enqueue', req, actor),
+    cleanupStalled: (dryRun: boolean, actor: string) =>
+      call(CleanupStalledResponse, 'POST', `/cleanup-stalled${dryRun ? '?dryRun=1' : ''}`, {}, actor),
+    /** The raw stored value, passed through as a download; the caller streams the body on. */
+    async raw(runId: string, field: RawField): Promise<Response> {
+      const res = await send('GET', `/${id(runId)}/raw/${field}`);
+      if (!res.ok) throw await failure(res);
+      return res;
+    },
+  };
+}

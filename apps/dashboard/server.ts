@@ -1,0 +1,121 @@
+/**
+ * The dashboard host: one Express server on one port for Remix pages, resource routes and the
+ * browser-facing Socket.IO relay (stack.md pitfall 11). Boot order: env → data dir → jobs API
+ * (embedded or remote) → services → HTTP → relay.
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import express from 'express';
+import { createAuditLog } from './app/services/audit.server.js';
+import type { Services } from './app/services/context.server.js';
+import { EnvError, parseEnv } from './app/services/env.server.js';
+import { createJobsApi } from './app/services/jobs-api.server.js';
+import { logger } from './app/services/logger.server.js';
+import { rateLimits } from './app/services/rate-limit.server.js';
+import { createRelay } from './app/services/relay.server.js';
+import { loadSessionSecret } from './app/services/secret.server.js';
+import { createSessions } from './app/services/session.server.js';
+import { startUpstream } from './app/services/upstream.server.js';
+import { createUserDirectory } from './app/services/users.server.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dev = process.argv.includes('--dev');
+
+async function main() {
+  const env = parseEnv(process.env);
+  mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
+  const upstream = await startUpstream(env);
+  const sessions = createSessions(env.dataDir, loadSessionSecret(env.sessionSecret, env.dataDir));
+  const users = await createUserDirectory(env);
+  const services: Services = {
+    users,
+    sessions,
+    audit: createAuditLog(env.dataDir),
+    api: createJobsApi({ baseUrl: upstream.url, token: upstream.token }),
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', env.trustProxy ? 1 : false);
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (dev) {
+    const vite = await import('vite').then((v) => v.createServer({ root: here, server: { middlewareMode: true } }));
+    app.use(vite.middlewares);
+    build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
+  } else {
+    const client = path.join(here, 'build/client');
+    app.use('/assets', express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y' }));
+    app.use(express.static(client, { maxAge: '1h' }));
+    build = (await import(path.join(here, 'build/server/index.js'))) as ServerBuild;
+  }
+
+  app.use(rateLimits());
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: env.mode,
+      getLoadContext: (_req, res) => ({ services, rateLimited: res.locals.rateLimited ?? null }),
+    }),
+  );
+
+  const http = createServer(app);
+  const relay = createRelay({ http, upstreamUrl: upstream.url, token: upstream.token, sessions, users });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(env.port, env.host, resolve);
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : env.port;
+  const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
+  logger.info('dashboard.listening', { url, upstream: upstream.kind, dataDir: path.resolve(env.dataDir) });
+  printWelcome(url, env.admin?.email ?? null, users.createdDevAdmin, env.viewer?.email ?? null);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info('dashboard.stopping', { signal });
+    setTimeout(() => process.exit(1), 5000).unref();
+    await relay.close().catch(() => {});
+    http.closeAllConnections();
+    await upstream.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function printWelcome(
+  url: string,
+  adminEmail: string | null,
+  created: { email: string; password: string } | null,
+  viewerEmail: string | null,
+) {
+  const lines = [``, `  Jobs Console is running at ${url}`, ``];
+  if (created) {
+    lines.push(`  A dev admin was created (shown this once; only its hash is kept under the data dir):`);
+    lines.push(`    email:    ${created.email}`, `    password: ${created.password}`);
+    lines.push(`  Set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own.`);
+  } else if (adminEmail) lines.push(`  Log in as ${adminEmail} with ADMIN_PASSWORD.`);
+  else lines.push(`  Log in with the dev admin printed at first start (delete data/dev-admin.json to make a new one).`);
+  if (viewerEmail) lines.push(`  Read-only viewer: ${viewerEmail} with VIEWER_PASSWORD.`);
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) process.stderr.write(`${error.message}\n`);
+  else logger.error('dashboard.boot_failed', { message: error instanceof Error ? error.stack ?? error.message : String(error) });
+  process.exit(1);
+});
