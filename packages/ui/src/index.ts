@@ -1,2 +1,4 @@
 export * from './components/Button/index.js';
 export * from './components/JobStatusBadge/index.js';
+export * from './components/JobProgressBar/index.js';
+export * from './components/JobRunCard/index.js';

@@ -1,0 +1,104 @@
+import { displayRunId, type JobRunSummary, uiStatusOf } from '@jobs/contracts';
+import { memo, useEffect, useId, useState } from 'react';
+import { useNow } from '../../lib/useNow.js';
+import { Button } from '../Button/Button.js';
+import { JobProgressBar } from '../JobProgressBar/JobProgressBar.js';
+import { JobStatusBadge } from '../JobStatusBadge/JobStatusBadge.js';
+import styles from './JobRunCard.module.css';
+import { ActiveDetails, HistoryDetails } from './RunCardDetails.js';
+
+export type JobRunCardVariant = 'active' | 'history';
+
+export interface JobRunCardProps {
+  run: JobRunSummary;
+  variant: JobRunCardVariant;
+  /** This tab asked to cancel and the server has not confirmed yet: show "Stopping…" now. */
+  cancelPending?: boolean;
+  /** Fixes the clock (stories, tests, screenshots); otherwise one shared timer ticks each second. */
+  now?: Date;
+  /** False hides Cancel (e.g. the job is not cancellable, or the viewer may not cancel). */
+  canCancel?: boolean;
+  onCancel?(run: JobRunSummary): void;
+  onViewDetails?(run: JobRunSummary): void;
+  className?: string;
+}
+
+/** One run: the active variant for the live list, the history variant for finished runs. */
+export const JobRunCard = memo(function JobRunCard({
+  run,
+  variant,
+  cancelPending = false,
+  now: fixedNow,
+  canCancel = true,
+  onCancel,
+  onViewDetails,
+  className,
+}: JobRunCardProps) {
+  const now = useNow(fixedNow);
+  const titleId = useId();
+  // Disable on the click itself, before the host re-renders with `cancelPending`; any change
+  // from the host (confirmed, failed and reverted, run moved on) hands control back to it.
+  const [clicked, setClicked] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the host's view changes.
+  useEffect(() => setClicked(false), [cancelPending, run.version, run.status]);
+  const status = uiStatusOf(run, cancelPending || clicked);
+  const stopping = status === 'CANCEL_REQUESTED';
+  const showCancel = variant === 'active' && canCancel && onCancel !== undefined;
+  const label = `${run.jobName} ${displayRunId(run.id)}`;
+
+  return (
+    <article
+      className={[styles.card, className].filter(Boolean).join(' ')}
+      data-status={status}
+      data-variant={variant}
+      data-run-id={run.id}
+      aria-labelledby={titleId}
+    >
+      <header className={styles.header}>
+        <JobStatusBadge status={status} display="icon" />
+        <h3 className={styles.title} id={titleId}>
+          <span className={styles.name} dir="auto">
+            {run.jobName}
+          </span>{' '}
+          <span className={styles.id}>({displayRunId(run.id)})</span>
+        </h3>
+        <div className={styles.actions}>
+          {showCancel &&
+            (stopping ? (
+              <Button size="small" busy disabled aria-label={`Stopping ${label}`}>
+                Stopping…
+              </Button>
+            ) : (
+              <Button
+                size="small"
+                aria-label={`Cancel ${label}`}
+                onClick={() => {
+                  setClicked(true);
+                  onCancel(run);
+                }}
+              >
+                Cancel
+              </Button>
+            ))}
+          {onViewDetails && (
+            <Button size="small" aria-label={`Details of ${label}`} onClick={() => onViewDetails(run)}>
+              Details
+            </Button>
+          )}
+        </div>
+      </header>
+      {variant === 'active' ? (
+        <ActiveDetails run={run} status={status} now={now} />
+      ) : (
+        <HistoryDetails run={run} now={now} />
+      )}
+      {variant === 'active' && run.status === 'RUNNING' && !stopping && (
+        <JobProgressBar
+          percent={run.progress?.percent ?? null}
+          message={run.progress?.message ?? null}
+          label={`${label} progress`}
+        />
+      )}
+    </article>
+  );
+});
