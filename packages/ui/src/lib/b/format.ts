@@ -1,3 +1,4 @@
+import { formatDuration } from '../time.js';
 /**
  * Formatting only part B's components need; durations, relative times, timestamps and counts
  * come from the shared `lib/` so every component words them alike.
@@ -18,4 +19,10 @@ export function formatClock(iso: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '--:--:--.---';
   return new Date(t).toISOString().slice(11, 23);
+}
+
+/** Like the shared formatDuration, but with tenths under 10 s: seed 002 writes "(delay: 2.1s)". */
+export function formatPreciseDuration(ms: number): string {
+  if (Number.isFinite(ms) && ms >= 1000 && ms < 10_000) return `${trim(ms / 1000)}s`;
+  return formatDuration(ms);
 }

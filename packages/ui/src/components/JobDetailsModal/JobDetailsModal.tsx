@@ -1,0 +1,107 @@
+import type { ApiError, JobRunDetails } from '@jobs/contracts';
+import { displayRunId, isActive } from '@jobs/contracts';
+import { DialogFrame } from '../../lib/b/DialogFrame.js';
+import { JsonViewer } from '../JsonViewer/index.js';
+import { DetailsActions } from './DetailsActions.js';
+import styles from './JobDetailsModal.module.css';
+import { RunFacts } from './RunFacts.js';
+
+export interface JobDetailsModalProps {
+  run: JobRunDetails | null;
+  loading?: boolean;
+  /** why the run could not be loaded: an ApiError from the host, or plain text */
+  error?: ApiError | string | null;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onRerun?: (run: JobRunDetails) => void;
+  onCancel?: (run: JobRunDetails) => void;
+  onViewLogs?: (run: JobRunDetails) => void;
+  /** after Copy Run ID succeeded, e.g. for a toast */
+  onCopyRunId?: (run: JobRunDetails) => void;
+  /** this tab asked for the cancel and waits for the server */
+  cancelPending?: boolean;
+  /** viewers get no Re-run or Cancel (copying the id and reading logs stay) */
+  canManage?: boolean;
+}
+
+/** Seed 002's "Job Run Details": every field of one run, its params and metadata, its error. */
+export function JobDetailsModal({
+  run,
+  loading = false,
+  error = null,
+  open,
+  onOpenChange,
+  onRerun,
+  onCancel,
+  onViewLogs,
+  onCopyRunId,
+  cancelPending = false,
+  canManage = false,
+}: JobDetailsModalProps) {
+  const state = loading ? 'loading' : error ? 'error' : run ? 'ready' : 'missing';
+  const title = run ? `Job Run Details: ${run.jobName} (${displayRunId(run.id)})` : 'Job Run Details';
+  return (
+    <DialogFrame
+      open={open}
+      onOpenChange={onOpenChange}
+      title={<span dir="auto">{title}</span>}
+      size="large"
+      dataAttributes={{ 'data-component': 'job-details-modal', 'data-load-state': state }}
+      footer={
+        run && !loading ? (
+          <DetailsActions
+            run={run}
+            canManage={canManage}
+            cancelPending={cancelPending}
+            onRerun={onRerun}
+            onCancel={onCancel}
+            onViewLogs={onViewLogs}
+            onCopyRunId={onCopyRunId}
+          />
+        ) : null
+      }
+    >
+      {loading ? (
+        <p className={styles.status} role="status" aria-busy="true">
+          Loading run…
+        </p>
+      ) : error ? (
+        <div className={styles.loadError} role="alert">
+          <strong>Could not load this run.</strong> {typeof error === 'string' ? error : error.details}
+        </div>
+      ) : run ? (
+        <RunBody run={run} cancelPending={cancelPending} />
+      ) : (
+        <p className={styles.status}>No run selected.</p>
+      )}
+    </DialogFrame>
+  );
+}
+
+function RunBody({ run, cancelPending }: { run: JobRunDetails; cancelPending: boolean }) {
+  return (
+    <div className={styles.body} data-status={run.status} data-active={isActive(run.status) || undefined}>
+      <RunFacts run={run} cancelPending={cancelPending} />
+      {run.error ? (
+        <section className={styles.error} aria-labelledby="job-details-error">
+          <h3 id="job-details-error" className={styles.section}>
+            Error{run.error.code ? ` (${run.error.code})` : ''}
+          </h3>
+          <p className={styles.errorMessage} dir="auto">
+            {run.error.message}
+          </p>
+          {run.error.stack ? (
+            <details>
+              <summary>Stack trace</summary>
+              <pre className={styles.stack}>{run.error.stack}</pre>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
+      <h3 className={styles.section}>Parameters</h3>
+      <JsonViewer label="Parameters" value={run.params} tooLarge={run.tooLarge.params} />
+      <h3 className={styles.section}>Metadata</h3>
+      <JsonViewer label="Metadata" value={run.metadata} tooLarge={run.tooLarge.metadata} />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { JobRunDetails, JobTrigger } from '@jobs/contracts';
+import { displayRunId, uiStatusOf } from '@jobs/contracts';
+import { formatPreciseDuration } from '../../lib/b/format.js';
+import { formatTimestamp, parseTime } from '../../lib/index.js';
+import { JobStatusBadge } from '../JobStatusBadge/index.js';
+import styles from './JobDetailsModal.module.css';
+
+export const TRIGGER_LABEL: Readonly<Record<JobTrigger, string>> = {
+  MANUAL: 'Manual',
+  CRON: 'Cron',
+  EVENT: 'Event',
+  RETRY: 'Retry',
+};
+
+/** Milliseconds between two stamps, preferring the stored figure (the server's clock decided it). */
+function span(stored: number | null, from: string | null, to: string | null): number | null {
+  if (stored !== null) return stored;
+  const a = parseTime(from);
+  const b = parseTime(to);
+  return a === null || b === null ? null : Math.max(0, b - a);
+}
+
+/** Status, who and what, then the queued → started → finished timeline. */
+export function RunFacts({ run, cancelPending }: { run: JobRunDetails; cancelPending: boolean }) {
+  const delay = span(run.queueDelayMs, run.queuedAt, run.startedAt);
+  const duration = span(run.durationMs, run.startedAt, run.finishedAt);
+  return (
+    <>
+      <dl className={styles.facts}>
+        <dt>Status</dt>
+        <dd>
+          <JobStatusBadge status={uiStatusOf(run, cancelPending)} />
+        </dd>
+        <dt>Trigger</dt>
+        <dd>{TRIGGER_LABEL[run.trigger]}</dd>
+        <dt>Triggered By</dt>
+        <dd dir="auto">{run.triggeredBy ?? '—'}</dd>
+        <dt>Algorithm</dt>
+        <dd dir="auto">{run.algorithmVersion ?? '—'}</dd>
+        {run.scope ? (
+          <>
+            <dt>Scope</dt>
+            <dd dir="auto">{run.scope}</dd>
+          </>
+        ) : null}
+        {run.attempt > 1 || run.retryOf ? (
+          <>
+            <dt>Attempt</dt>
+            <dd>
+              {run.attempt}
+              {run.retryOf ? ` (re-run of ${displayRunId(run.retryOf)})` : ''}
+            </dd>
+          </>
+        ) : null}
+        {run.progress?.message && !run.finishedAt ? (
+          <>
+            <dt>Progress</dt>
+            <dd dir="auto">
+              {run.progress.percent !== undefined ? `${Math.round(run.progress.percent)}% • ` : ''}
+              {run.progress.message}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <h3 className={styles.section}>Timeline</h3>
+      <dl className={styles.timeline}>
+        <dt>Queued</dt>
+        <dd>
+          <Stamp iso={run.queuedAt} />
+        </dd>
+        <dt>Started</dt>
+        <dd>
+          <Stamp iso={run.startedAt} />
+          {run.startedAt && delay !== null ? (
+            <span className={styles.aside}> (delay: {formatPreciseDuration(delay)})</span>
+          ) : null}
+        </dd>
+        <dt>Finished</dt>
+        <dd>
+          <Stamp iso={run.finishedAt} />
+          {run.finishedAt && duration !== null ? (
+            <span className={styles.aside}> (duration: {formatPreciseDuration(duration)})</span>
+          ) : null}
+        </dd>
+      </dl>
+    </>
+  );
+}
+
+function Stamp({ iso }: { iso: string | null }) {
+  if (!iso) return <span className={styles.aside}>—</span>;
+  return <time dateTime={iso}>{formatTimestamp(iso)}</time>;
+}

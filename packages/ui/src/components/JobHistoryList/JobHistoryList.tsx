@@ -1,0 +1,120 @@
+import type { ApiError, JobRunSummary } from '@jobs/contracts';
+import { type ReactNode, useId } from 'react';
+import { formatCount } from '../../lib/index.js';
+import { Button } from '../Button/index.js';
+import { HistoryRow } from './HistoryRow.js';
+import { type HistoryFilters, HistoryToolbar } from './HistoryToolbar.js';
+import styles from './JobHistoryList.module.css';
+
+export type { HistoryFilters } from './HistoryToolbar.js';
+
+export interface JobHistoryListProps {
+  runs: readonly JobRunSummary[];
+  /** runs matching the filters on the server */
+  total: number;
+  /** 1-based */
+  page: number;
+  pageSize: number;
+  filters: HistoryFilters;
+  /** the job filter's options */
+  jobNames: readonly string[];
+  loading?: boolean;
+  error?: ApiError | string | null;
+  /** runs finished since this page was loaded; shown as a button instead of moving rows */
+  newRunsCount?: number;
+  /** reference time for "Finished: 5m ago"; pass a ticking value to keep it fresh */
+  now?: Date;
+  /** whether a next page exists when the host pages by cursor; by default page × pageSize < total */
+  hasNextPage?: boolean;
+  onPageChange: (page: number) => void;
+  onFilterChange: (filters: HistoryFilters) => void;
+  onViewDetails: (run: JobRunSummary) => void;
+  onRetry?: (page: number) => void;
+  onShowNewRuns?: (count: number) => void;
+  /** toolbar slot, e.g. the host's "Run New Job" button */
+  actions?: ReactNode;
+  className?: string;
+  title?: string;
+}
+
+/** "Showing 1-50 of 1,247" */
+export function rangeLabel(page: number, pageSize: number, shown: number, total: number): string {
+  if (shown === 0 || total === 0) return 'No runs';
+  const first = (page - 1) * pageSize + 1;
+  return `Showing ${formatCount(first)}-${formatCount(first + shown - 1)} of ${formatCount(total)}`;
+}
+
+/** Seed 002's history (section C): server-paged, filterable, never moving rows under the cursor. */
+export function JobHistoryList(props: JobHistoryListProps) {
+  const { runs, total, page, pageSize, filters, loading = false, error = null, newRunsCount = 0 } = props;
+  const titleId = useId();
+  const now = props.now ?? new Date();
+  const hasNext = props.hasNextPage ?? page * pageSize < total;
+  const filtered = Boolean(filters.jobName || filters.status || filters.q);
+  const state = error
+    ? 'error'
+    : loading && runs.length === 0
+      ? 'loading'
+      : runs.length === 0
+        ? 'empty'
+        : 'ready';
+
+  return (
+    <section
+      className={[styles.root, props.className].filter(Boolean).join(' ')}
+      data-state={state}
+      aria-busy={loading || undefined}
+      aria-labelledby={titleId}
+    >
+      <h2 id={titleId} className={styles.title}>
+        {props.title ?? 'Job History'}
+      </h2>
+      <HistoryToolbar
+        filters={filters}
+        jobNames={props.jobNames}
+        onFilterChange={props.onFilterChange}
+        actions={props.actions}
+      />
+      {newRunsCount > 0 && props.onShowNewRuns ? (
+        <button type="button" className={styles.newRuns} onClick={() => props.onShowNewRuns?.(newRunsCount)}>
+          <span aria-hidden="true">↑</span> {formatCount(newRunsCount)} new{' '}
+          {newRunsCount === 1 ? 'run' : 'runs'} — show
+        </button>
+      ) : null}
+      {state === 'error' ? (
+        <div className={styles.error} role="alert">
+          <p>
+            <strong>Could not load the history.</strong> {typeof error === 'string' ? error : error?.details}
+          </p>
+          {props.onRetry ? <Button onClick={() => props.onRetry?.(page)}>Retry</Button> : null}
+        </div>
+      ) : state === 'loading' ? (
+        <p className={styles.placeholder} role="status">
+          Loading history…
+        </p>
+      ) : state === 'empty' ? (
+        <div className={styles.placeholder}>
+          <p>{filtered ? 'No runs match these filters.' : 'No runs yet.'}</p>
+          {filtered ? <Button onClick={() => props.onFilterChange({})}>Clear filters</Button> : null}
+        </div>
+      ) : (
+        <ul className={styles.list} aria-label="Job runs">
+          {runs.map((run) => (
+            <HistoryRow key={run.id} run={run} now={now} onViewDetails={props.onViewDetails} />
+          ))}
+        </ul>
+      )}
+      <nav className={styles.pager} aria-label="History pages">
+        <span className={styles.range} role="status">
+          {state === 'error' || state === 'loading' ? '' : rangeLabel(page, pageSize, runs.length, total)}
+        </span>
+        <Button disabled={page <= 1 || loading} onClick={() => props.onPageChange(page - 1)}>
+          <span aria-hidden="true">←</span> Prev
+        </Button>
+        <Button disabled={!hasNext || loading} onClick={() => props.onPageChange(page + 1)}>
+          Next <span aria-hidden="true">→</span>
+        </Button>
+      </nav>
+    </section>
+  );
+}

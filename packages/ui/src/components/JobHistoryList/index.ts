@@ -1,0 +1,3 @@
+export { historyMeta } from './HistoryRow.js';
+export { SEARCH_DEBOUNCE_MS } from './HistoryToolbar.js';
+export * from './JobHistoryList.js';

@@ -1,0 +1,121 @@
+import type { ApiError } from '@jobs/contracts';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { definitions } from '../../lib/b/fixtures.js';
+import { RunJobModal, type RunJobModalProps } from './RunJobModal.js';
+import { placeServerError } from './runJobForm.js';
+
+function setup(overrides: Partial<RunJobModalProps> = {}) {
+  const onSubmit = vi.fn();
+  const props: RunJobModalProps = { open: true, onOpenChange: vi.fn(), definitions, onSubmit, ...overrides };
+  const view = render(<RunJobModal {...props} />);
+  const select = () => screen.getByLabelText('Select Job') as HTMLSelectElement;
+  const textarea = () => screen.getByLabelText('Parameters (JSON)') as HTMLTextAreaElement;
+  return { ...view, onSubmit, props, select, textarea };
+}
+
+const submit = () => act(async () => fireEvent.click(screen.getByRole('button', { name: 'Enqueue Job' })));
+
+describe('RunJobModal', () => {
+  it('shows the chosen job description and fills its defaults, pretty printed', async () => {
+    const { select, textarea } = setup();
+    fireEvent.change(select(), { target: { value: 'match-scores' } });
+    expect(await screen.findByText('Compute match scores between users')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Load Defaults' }));
+    await waitFor(() =>
+      expect(textarea().value).toBe('{\n  "userId": 8,\n  "batchSize": 100,\n  "candidateBatchSize": 500\n}'),
+    );
+  });
+
+  it('disables Load Defaults for a job without defaults', async () => {
+    const { select } = setup({ defaultJobName: 'feed-presort' });
+    expect(select().value).toBe('feed-presort');
+    expect(screen.getByRole('button', { name: 'Load Defaults' })).toBeDisabled();
+  });
+
+  it('refuses bad JSON with its line and column and does not submit', async () => {
+    const { textarea, onSubmit } = setup({ defaultJobName: 'match-scores' });
+    fireEvent.change(textarea(), { target: { value: '{\n  "userId": 8\n  "batchSize": 100\n}' } });
+    await submit();
+    expect(await screen.findByText(/Invalid JSON at line 3, column 3/)).toBeInTheDocument();
+    expect(textarea()).toHaveAttribute('aria-invalid', 'true');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('refuses JSON that is not an object', async () => {
+    const { textarea, onSubmit } = setup({ defaultJobName: 'match-scores' });
+    fireEvent.change(textarea(), { target: { value: '[1, 2]' } });
+    await submit();
+    expect(await screen.findByText(/must be a JSON object/)).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('submits the job name and parsed params', async () => {
+    const { select, textarea, onSubmit } = setup();
+    fireEvent.change(select(), { target: { value: 'match-scores' } });
+    fireEvent.change(textarea(), { target: { value: '{"userId": 8}' } });
+    await submit();
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({ jobName: 'match-scores', params: { userId: 8 } }),
+    );
+  });
+
+  it('asks for a job before submitting', async () => {
+    const { onSubmit } = setup();
+    await submit();
+    expect(await screen.findByText('Choose a job to run')).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('warns, without blocking, when the job is already running', async () => {
+    const { onSubmit } = setup({
+      defaultJobName: 'match-scores',
+      runningJobNames: new Set(['match-scores']),
+    });
+    expect(screen.getByText(/Another instance of this job is currently running\./)).toBeInTheDocument();
+    await submit();
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ jobName: 'match-scores', params: {} }));
+  });
+
+  it('shows a retryable server error on the params field, and hides it once edited', async () => {
+    const serverError: ApiError = {
+      error: 'Invalid parameters',
+      details: 'must be > 0',
+      field: 'parameters.batchSize',
+      retryable: true,
+    };
+    const { textarea } = setup({ defaultJobName: 'match-scores', serverError });
+    expect(screen.getByText('batchSize: must be > 0')).toBeInTheDocument();
+    expect(textarea()).toHaveAttribute('aria-invalid', 'true');
+    fireEvent.change(textarea(), { target: { value: '{"batchSize": 10}' } });
+    await waitFor(() => expect(screen.queryByText('batchSize: must be > 0')).not.toBeInTheDocument());
+  });
+
+  it('shows a permanent server error above the buttons', () => {
+    setup({ serverError: { error: 'Unknown job', details: 'no job "x"', retryable: false } });
+    expect(screen.getByRole('alert')).toHaveTextContent('Job cannot be run: no job "x"');
+  });
+
+  it('disables Enqueue Job while submitting', () => {
+    setup({ submitting: true });
+    expect(screen.getByRole('button', { name: 'Enqueue Job' })).toBeDisabled();
+  });
+});
+
+describe('placeServerError', () => {
+  it('routes errors by field and retryability', () => {
+    expect(placeServerError({ error: 'e', details: 'd', field: 'parameters', retryable: true })).toBe(
+      'params',
+    );
+    expect(placeServerError({ error: 'e', details: 'd', field: 'parameters.a.b', retryable: true })).toBe(
+      'params',
+    );
+    expect(placeServerError({ error: 'e', details: 'd', field: 'jobName', retryable: true })).toBe('jobName');
+    expect(placeServerError({ error: 'e', details: 'd', field: 'parameters', retryable: false })).toBe(
+      'form',
+    );
+    expect(placeServerError({ error: 'e', details: 'd', field: 'parametersX', retryable: true })).toBe(
+      'form',
+    );
+  });
+});
