@@ -1,0 +1,26 @@
+import { type ActiveResponse, isActive, type JobRunSummary } from '@jobs/contracts';
+import { upsertRun } from './apply.js';
+import type { Draft } from './draft.js';
+import { drainBuffer } from './sequence.js';
+
+/**
+ * Accepts `/active` when it answers the current epoch. Out of sync it is the new truth (even with a
+ * lower asOfSeq, which is how a restarted server looks); in sync it is taken only if it is not
+ * behind what the events already told. Runs it lacks have left; runs it holds merge by version.
+ */
+export function applySnapshot(draft: Draft, snapshot: ActiveResponse, epoch: number): void {
+  if (epoch !== draft.epoch) return;
+  if (draft.synced && snapshot.asOfSeq < draft.lastSeq) return;
+  const listed = new Set<string>();
+  for (const run of snapshot.runs) if (isActive(run.status)) listed.add(run.id);
+  const gone: JobRunSummary[] = [];
+  for (const [id, run] of draft.runs) if (!listed.has(id)) gone.push(run);
+  for (const run of gone) {
+    draft.removeRun(run.id, run.version);
+    draft.emit({ type: 'vanished', run });
+  }
+  for (const run of snapshot.runs) if (isActive(run.status)) upsertRun(draft, run);
+  draft.synced = true;
+  draft.lastSeq = snapshot.asOfSeq;
+  drainBuffer(draft);
+}
