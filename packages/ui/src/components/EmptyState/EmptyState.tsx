@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { Button } from '../Button/Button.js';
+import styles from './EmptyState.module.css';
+
+export interface EmptyStateProps {
+  title?: string;
+  description?: ReactNode;
+  /** The call to action (seed 001: "Start Processing"); hidden without `onAction`. */
+  actionLabel?: string;
+  onAction?: () => void;
+  className?: string;
+}
+
+/** What a list shows when it has nothing: a plain sentence and, when it helps, one next step. */
+export function EmptyState({
+  title = 'No jobs yet',
+  description = 'Nothing is running or queued right now.',
+  actionLabel = 'Start Processing',
+  onAction,
+  className,
+}: EmptyStateProps) {
+  return (
+    <div className={[styles.root, className].filter(Boolean).join(' ')} data-has-action={!!onAction}>
+      <span className={styles.icon} aria-hidden="true">
+        ⏸
+      </span>
+      <p className={styles.title}>{title}</p>
+      {description && <p className={styles.description}>{description}</p>}
+      {onAction && (
+        <Button variant="primary" onClick={onAction}>
+          {actionLabel}
+        </Button>
+      )}
+    </div>
+  );
+}
