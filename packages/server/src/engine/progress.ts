@@ -1,0 +1,54 @@
+import { type JobProgress, LIMITS } from '@jobs/contracts';
+
+/**
+ * Per run: at most one flush per interval, the latest value wins, and the last value is always
+ * flushed (on the trailing edge, or by `close()` before the run's terminal transition).
+ */
+export class ProgressCoalescer {
+  #current: JobProgress = {};
+  #dirty = false;
+  #lastFlush = 0;
+  #timer: NodeJS.Timeout | null = null;
+  #closed = false;
+
+  constructor(
+    private readonly flush: (progress: JobProgress) => Promise<void>,
+    private readonly intervalMs: number = LIMITS.progressIntervalMs,
+  ) {}
+
+  push(update: JobProgress): void {
+    if (this.#closed) return;
+    this.#current = { ...this.#current, ...clean(update) };
+    this.#dirty = true;
+    if (this.#timer) return;
+    const wait = this.#lastFlush + this.intervalMs - Date.now();
+    if (wait <= 0) void this.#flushNow();
+    else this.#timer = setTimeout(() => void this.#flushNow(), wait);
+  }
+
+  async #flushNow(): Promise<void> {
+    this.#timer = null;
+    if (!this.#dirty) return;
+    this.#dirty = false;
+    this.#lastFlush = Date.now();
+    await this.flush({ ...this.#current });
+  }
+
+  /** Flushes what is pending, then ignores further updates. */
+  async close(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#closed = true;
+    if (this.#dirty) await this.#flushNow();
+  }
+}
+
+function clean(update: JobProgress): JobProgress {
+  const out: JobProgress = {};
+  if (typeof update.percent === 'number' && Number.isFinite(update.percent))
+    out.percent = Math.min(100, Math.max(0, update.percent));
+  if (typeof update.message === 'string') out.message = update.message.slice(0, 500);
+  if (typeof update.current === 'number' && Number.isFinite(update.current)) out.current = update.current;
+  if (typeof update.total === 'number' && Number.isFinite(update.total)) out.total = update.total;
+  return out;
+}

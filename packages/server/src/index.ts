@@ -1,0 +1,11 @@
+export type { Dispatcher, RunExecutor } from './engine/dispatcher.js';
+export { InProcessDispatcher } from './engine/dispatcher.js';
+export { CancelledError, ShutdownError, TimeoutError } from './engine/errors.js';
+export type { JobsService } from './engine/service.js';
+export { defineJob, type JobContext, type JobDefinitionInput, type JobSchedule } from './jobs/define.js';
+export { demoJobs } from './jobs/demo/index.js';
+export { JobDefinitionError, JobRegistry } from './jobs/registry.js';
+export { jsonLogger, type Logger, silentLogger } from './logger.js';
+export { type JobsServer, type JobsServerOptions, startJobsServer } from './start.js';
+export { SqliteJobStore } from './store/sqlite/store.js';
+export type { JobStore } from './store/types.js';

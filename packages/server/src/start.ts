@@ -1,0 +1,132 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { JsonObject } from '@jobs/contracts';
+import { InProcessDispatcher } from './engine/dispatcher.js';
+import { JobEvents } from './engine/events.js';
+import { Runner } from './engine/runner.js';
+import { every, startSchedules } from './engine/schedules.js';
+import { JobsService } from './engine/service.js';
+import { createApiHandler } from './http/api.js';
+import { tokenMatcher } from './http/auth.js';
+import type { JobDefinitionInput } from './jobs/define.js';
+import { DEMO_UPLOAD_EVENT, demoJobs as demoRegistry } from './jobs/demo/index.js';
+import { JobRegistry } from './jobs/registry.js';
+import { jsonLogger, type Logger, silentLogger } from './logger.js';
+import { attachSocketGateway } from './socket/gateway.js';
+import { SqliteJobStore } from './store/sqlite/store.js';
+
+export interface JobsServerOptions {
+  /** the service token: `Authorization: Bearer <token>` and socket `auth: { token }` */
+  token: string;
+  /** the SQLite file (its folder is created) */
+  dbPath: string;
+  /** default 127.0.0.1 */
+  host?: string;
+  /** default 4000; 0 picks a free port */
+  port?: number;
+  /** default: the demo jobs, unless `demoJobs === false` */
+  jobs?: JobDefinitionInput[];
+  /** load the demo jobs and their cron schedules (default true when `jobs` is not given) */
+  demoJobs?: boolean;
+  /** JSON lines on stdout by default; `false` for none; a pino logger fits too */
+  logger?: Logger | false;
+  /** cron schedules of the jobs (default true) */
+  schedules?: boolean;
+  /** runs at once, over all jobs (default 8); each job also has its own `concurrency` */
+  concurrency?: number;
+  /** default 5 s */
+  heartbeatMs?: number;
+  /** a RUNNING run with no heartbeat for this long is stalled (default 30 s) */
+  stalledAfterMs?: number;
+  /** how long a job may ignore cancel or timeout before it is given up on (default 10 s) */
+  cancelGraceMs?: number;
+  /** how long running jobs get on `close()` (default 5 s) */
+  shutdownGraceMs?: number;
+}
+
+export interface JobsServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  /** fires an event: every job listening to it gets a run with trigger EVENT */
+  emit(eventName: string, payload?: JsonObject): Promise<void>;
+  service: JobsService;
+}
+
+/** Starts the jobs API and socket gateway over one SQLite file, with the in-process runner. */
+export async function startJobsServer(options: JobsServerOptions): Promise<JobsServer> {
+  if (typeof options.token !== 'string' || options.token.trim() === '') {
+    throw new Error('A service token is required (JOBS_API_TOKEN): the jobs API refuses to start without one.');
+  }
+  const logger = options.logger === false ? silentLogger : (options.logger ?? jsonLogger());
+  const useDemo = options.jobs ? options.demoJobs === true : options.demoJobs !== false;
+  const registry = new JobRegistry([...(options.jobs ?? []), ...(useDemo ? demoRegistry : [])]);
+  const store = new SqliteJobStore(options.dbPath);
+  const events = new JobEvents(logger);
+  events.startAt(await store.currentSeq());
+  const runner = new Runner(store, registry, events, logger, {
+    heartbeatMs: options.heartbeatMs ?? 5000,
+    cancelGraceMs: options.cancelGraceMs ?? 10_000,
+    shutdownGraceMs: options.shutdownGraceMs ?? 5000,
+  });
+  const dispatcher = new InProcessDispatcher(
+    runner,
+    { global: options.concurrency ?? 8, perJob: (name) => registry.get(name)?.concurrency ?? 1 },
+    logger,
+  );
+  const service = new JobsService(store, registry, dispatcher, events, logger, {
+    stalledAfterMs: options.stalledAfterMs ?? 30_000,
+  });
+  await store.syncDefinitions(registry.definitions(), new Date());
+  await service.recover();
+
+  const isToken = tokenMatcher(options.token);
+  const http = createServer(createApiHandler(service, isToken, logger));
+  http.keepAliveTimeout = 5000;
+  const gateway = attachSocketGateway(http, { events, isToken, logger });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${hostForUrl(options.host ?? '127.0.0.1')}:${port}`;
+
+  const timers = options.schedules === false ? [] : [startSchedules(registry, service, logger)];
+  if (useDemo && options.schedules !== false) {
+    timers.push(every(DEMO_UPLOAD_EVENT.cron, () => service.emitEvent(DEMO_UPLOAD_EVENT.name, { mediaId: `m_${Date.now().toString(36)}` }), logger));
+  }
+  const prune = setInterval(() => store.pruneCounters(new Date()), 60 * 60_000);
+  prune.unref();
+  logger.info({ event: 'listening', url, jobs: registry.all().length, dbPath: options.dbPath }, `jobs server listening on ${url}`);
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    service,
+    emit: async (eventName, payload) => {
+      await service.emitEvent(eventName, payload ?? {});
+    },
+    close: () => {
+      closing ??= (async () => {
+        for (const t of timers) t.stop();
+        clearInterval(prune);
+        await dispatcher.close();
+        events.close();
+        http.closeIdleConnections();
+        await gateway.close(); // closes the HTTP server too
+        await store.close();
+        logger.info({ event: 'closed', url }, 'jobs server closed');
+      })();
+      return closing;
+    },
+  };
+}
+
+function hostForUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,190 @@
+import type { HistoryQuery } from '@jobs/contracts';
+import { parseSearch } from '../search.js';
+import type { HistoryPage } from '../types.js';
+import { type RunRow, rowToSummary, SUMMARY_COLUMNS } from './rows.js';
+
+/** Searches look at most this many candidates per page; past it the page ends with a cursor to go on. */
+export const SEARCH_SCAN_CAP = 20_000;
+/** A search's `total` stops counting here (and says so with `totalCapped`). */
+export const SEARCH_TOTAL_CAP = 10_000;
+/** `page` without a cursor skips rows with OFFSET, which costs the depth: bounded (a cursor is not). */
+export const MAX_OFFSET = 20_000;
+
+export class HistoryQueryError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Cursor = { dir: 'before' | 'after'; id: number };
+
+export function encodeCursor(dir: Cursor['dir'], id: number): string {
+  return Buffer.from(`${dir === 'before' ? 'b' : 'a'}:${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): Cursor | null {
+  if (!cursor) return null;
+  const m = /^([ab]):(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw new HistoryQueryError('cursor', 'cursor is not one this server issued');
+  return { dir: m[1] === 'b' ? 'before' : 'after', id: Number(m[2]) };
+}
+
+export interface HistoryDeps {
+  all(sql: string, args: unknown[]): unknown[];
+  get(sql: string, args: unknown[]): unknown;
+  /** maintained counters: runs of a job and/or status */
+  countRuns(jobName?: string, status?: string): number;
+}
+
+const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
+  const search = parseSearch(q.q);
+  const cursor = decodeCursor(q.cursor);
+  const limit = q.pageSize;
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (q.jobName) where.push('r.job_name = ?') && args.push(q.jobName);
+  if (q.status) where.push('r.status = ?') && args.push(q.status);
+
+  if (search?.id) {
+    const row = deps.get(`SELECT ${SUMMARY_COLUMNS} FROM runs r WHERE ${['r.id = ?', ...where].join(' AND ')}`, [
+      Number(search.id),
+      ...args,
+    ]) as RunRow | undefined;
+    return { runs: row ? [rowToSummary(row)] : [], total: row ? 1 : 0, totalCapped: false, nextCursor: null, prevCursor: null };
+  }
+  if (search?.text && search.text.length < 3) {
+    return { runs: [], total: 0, totalCapped: false, nextCursor: null, prevCursor: null };
+  }
+
+  const asc = cursor?.dir === 'after';
+  const cmp = asc ? '>' : '<';
+  const order = asc ? 'ASC' : 'DESC';
+  let offset = !cursor && q.page > 1 ? (q.page - 1) * limit : 0;
+
+  // Where the candidate ids come from: an index over all runs, the search terms, or the error text.
+  let driver: { sql: string; args: unknown[] } | null = null;
+  const extra: string[] = [];
+  const extraArgs: unknown[] = [];
+  if (search && search.terms.length > 0) {
+    driver = { sql: 'SELECT run_id AS id FROM run_terms WHERE term = ?', args: [search.terms[0]] };
+    for (const term of search.terms.slice(1)) {
+      extra.push('EXISTS (SELECT 1 FROM run_terms t2 WHERE t2.term = ? AND t2.run_id = r.id)');
+      extraArgs.push(term);
+    }
+    if (search.text) {
+      extra.push('r.id IN (SELECT rowid FROM run_errors WHERE run_errors MATCH ?)');
+      extraArgs.push(ftsPhrase(search.text));
+    }
+  } else if (search?.text) {
+    driver = { sql: 'SELECT rowid AS id FROM run_errors WHERE run_errors MATCH ?', args: [ftsPhrase(search.text)] };
+  }
+
+  if (!driver) {
+    const conds = [...where];
+    const condArgs = [...args];
+    if (cursor) conds.push(`r.id ${cmp} ?`) && condArgs.push(cursor.id);
+    if (offset > 0 && where.length === 0) {
+      // Unfiltered and dense (no gaps in ids, as runs are never deleted out of order): the row at
+      // depth `offset` is the id `max - offset`, found through the primary key at any depth.
+      const hi = (deps.get('SELECT max(id) AS v FROM runs', []) as { v: number | null }).v;
+      const lo = (deps.get('SELECT min(id) AS v FROM runs', []) as { v: number | null }).v;
+      if (hi !== null && lo !== null && hi - lo + 1 === deps.countRuns()) {
+        conds.push('r.id <= ?') && condArgs.push(hi - offset);
+        offset = 0;
+      }
+    }
+    if (offset > MAX_OFFSET) throw deepPage();
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM runs r ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
+      ORDER BY r.id ${order} LIMIT ? OFFSET ?`;
+    const rows = deps.all(sql, [...condArgs, limit + 1, offset]) as RunRow[];
+    return page(rows, limit, asc, Boolean(cursor) || q.page > 1, null, {
+      total: deps.countRuns(q.jobName, q.status),
+      capped: false,
+    });
+  }
+
+  if (offset > MAX_OFFSET) throw deepPage();
+  const driverArgs = [...driver.args];
+  let candidates = driver.sql;
+  if (cursor) {
+    candidates += ` AND ${driver.sql.startsWith('SELECT rowid') ? 'rowid' : 'run_id'} ${cmp} ?`;
+    driverArgs.push(cursor.id);
+  }
+  candidates += ` ORDER BY id ${order} LIMIT ${SEARCH_SCAN_CAP}`;
+  const filter = [...where, ...extra];
+  const filterArgs = [...args, ...extraArgs];
+  const rows = deps.all(
+    `SELECT ${SUMMARY_COLUMNS} FROM (${candidates}) c CROSS JOIN runs r ON r.id = c.id
+     ${filter.length ? `WHERE ${filter.join(' AND ')}` : ''} ORDER BY r.id ${order} LIMIT ? OFFSET ?`,
+    [...driverArgs, ...filterArgs, limit + 1, offset],
+  ) as RunRow[];
+  // The scan stopped at its bound before filling the page: go on from the last candidate looked at.
+  let scanCursor: string | null = null;
+  if (rows.length <= limit && !asc) {
+    const edge = deps.get(`SELECT count(*) AS n, min(id) AS last FROM (${candidates})`, driverArgs) as {
+      n: number;
+      last: number | null;
+    };
+    if (edge.n >= SEARCH_SCAN_CAP && edge.last !== null) scanCursor = encodeCursor('before', edge.last);
+  }
+  const counted = deps.get(
+    `SELECT count(*) AS n FROM (${driver.sql} LIMIT ${SEARCH_TOTAL_CAP}) c CROSS JOIN runs r ON r.id = c.id
+     ${filter.length ? `WHERE ${filter.join(' AND ')}` : ''}`,
+    [...driver.args, ...filterArgs],
+  ) as { n: number };
+  const driverCount = deps.get(`SELECT count(*) AS n FROM (${driver.sql} LIMIT ${SEARCH_TOTAL_CAP})`, driver.args) as {
+    n: number;
+  };
+  return page(rows, limit, asc, Boolean(cursor) || q.page > 1, scanCursor, {
+    total: counted.n,
+    capped: driverCount.n >= SEARCH_TOTAL_CAP,
+  });
+}
+
+function deepPage(): HistoryQueryError {
+  return new HistoryQueryError(
+    'page',
+    `pages deeper than ${MAX_OFFSET} runs with a filter or search are reached with the cursor (nextCursor), not with page`,
+  );
+}
+
+function page(
+  rows: RunRow[],
+  limit: number,
+  asc: boolean,
+  notFirst: boolean,
+  scanCursor: string | null,
+  count: { total: number; capped: boolean },
+): HistoryPage {
+  const more = rows.length > limit;
+  const kept = rows.slice(0, limit);
+  if (asc) kept.reverse();
+  const newest = kept[0];
+  const oldest = kept[kept.length - 1];
+  const nextCursor = asc
+    ? oldest
+      ? encodeCursor('before', oldest.id)
+      : null
+    : more && oldest
+      ? encodeCursor('before', oldest.id)
+      : scanCursor;
+  const prevCursor = asc
+    ? more && newest
+      ? encodeCursor('after', newest.id)
+      : null
+    : notFirst && newest
+      ? encodeCursor('after', newest.id)
+      : null;
+  return {
+    runs: kept.map(rowToSummary),
+    total: count.total,
+    totalCapped: count.capped,
+    nextCursor,
+    prevCursor,
+  };
+}
