@@ -16,7 +16,7 @@ import { EnvError, parseEnv } from './app/services/env.server.js';
 import { createJobsApi } from './app/services/jobs-api.server.js';
 import { logger } from './app/services/logger.server.js';
 import { rateLimits } from './app/services/rate-limit.server.js';
-import { createRelay } from './app/services/relay.server.js';
+import { createRelay, type Relay } from './app/services/relay.server.js';
 import { loadSessionSecret } from './app/services/secret.server.js';
 import { createSessions } from './app/services/session.server.js';
 import { startUpstream } from './app/services/upstream.server.js';
@@ -31,11 +31,16 @@ async function main() {
   const upstream = await startUpstream(env);
   const sessions = createSessions(env.dataDir, loadSessionSecret(env.sessionSecret, env.dataDir));
   const users = await createUserDirectory(env);
+  let relay: Relay | undefined;
   const services: Services = {
     users,
     sessions,
     audit: createAuditLog(env.dataDir),
     api: createJobsApi({ baseUrl: upstream.url, token: upstream.token }),
+    relayStats: () => {
+      if (!relay) throw new Error('relay not started');
+      return relay.stats.snapshot();
+    },
   };
 
   const app = express();
@@ -50,7 +55,9 @@ async function main() {
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (dev) {
-    const vite = await import('vite').then((v) => v.createServer({ root: here, server: { middlewareMode: true } }));
+    const vite = await import('vite').then((v) =>
+      v.createServer({ root: here, server: { middlewareMode: true } }),
+    );
     app.use(vite.middlewares);
     build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
   } else {
@@ -60,6 +67,7 @@ async function main() {
     build = (await import(path.join(here, 'build/server/index.js'))) as ServerBuild;
   }
 
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
   app.use(rateLimits());
   app.all(
     '*',
@@ -71,7 +79,7 @@ async function main() {
   );
 
   const http = createServer(app);
-  const relay = createRelay({ http, upstreamUrl: upstream.url, token: upstream.token, sessions, users });
+  relay = createRelay({ http, upstreamUrl: upstream.url, token: upstream.token, sessions, users });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(env.port, env.host, resolve);
@@ -88,7 +96,7 @@ async function main() {
     closing = true;
     logger.info('dashboard.stopping', { signal });
     setTimeout(() => process.exit(1), 5000).unref();
-    await relay.close().catch(() => {});
+    await relay?.close().catch(() => {});
     http.closeAllConnections();
     await upstream.close().catch(() => {});
     process.exit(0);
@@ -109,13 +117,19 @@ function printWelcome(
     lines.push(`    email:    ${created.email}`, `    password: ${created.password}`);
     lines.push(`  Set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own.`);
   } else if (adminEmail) lines.push(`  Log in as ${adminEmail} with ADMIN_PASSWORD.`);
-  else lines.push(`  Log in with the dev admin printed at first start (delete data/dev-admin.json to make a new one).`);
+  else
+    lines.push(
+      `  Log in with the dev admin printed at first start (delete data/dev-admin.json to make a new one).`,
+    );
   if (viewerEmail) lines.push(`  Read-only viewer: ${viewerEmail} with VIEWER_PASSWORD.`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }
 
 main().catch((error: unknown) => {
   if (error instanceof EnvError) process.stderr.write(`${error.message}\n`);
-  else logger.error('dashboard.boot_failed', { message: error instanceof Error ? error.stack ?? error.message : String(error) });
+  else
+    logger.error('dashboard.boot_failed', {
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   process.exit(1);
 });

@@ -1,14 +1,19 @@
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
 import { requirePageUser } from '../services/auth.server.js';
+import { takeFlash } from '../services/flash.server.js';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context);
-  return { user: { email: user.email, role: user.role } };
+  const flash = await takeFlash(request, context);
+  return data(
+    { user: { email: user.email, role: user.role }, flash: flash.message },
+    { headers: flash.headers },
+  );
 }
 
 export default function AdminLayout() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, flash } = useLoaderData<typeof loader>();
   return (
     <div className="shell" data-role={user.role}>
       <header className="topbar">
@@ -30,6 +35,11 @@ export default function AdminLayout() {
         </Form>
       </header>
       <main className="page">
+        {flash ? (
+          <p className="notice" role="status" data-testid="flash">
+            {flash}
+          </p>
+        ) : null}
         <Outlet />
       </main>
     </div>

@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { z } from 'zod';
 import { assertSameOrigin, getUser } from '../services/auth.server.js';
@@ -7,15 +13,21 @@ export const meta: MetaFunction = () => [{ title: 'Log in · Jobs Console' }];
 
 /** Only same-site paths, so the login form cannot be turned into an open redirect. */
 function safeRedirect(to: FormDataEntryValue | string | null): string {
-  return typeof to === 'string' && to.startsWith('/') && !to.startsWith('//') && !to.startsWith('/\\') ? to : '/admin';
+  return typeof to === 'string' && to.startsWith('/') && !to.startsWith('//') && !to.startsWith('/\\')
+    ? to
+    : '/admin';
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await getUser(request, context)) throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
+  if (await getUser(request, context))
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
   return null;
 }
 
-const Credentials = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+const Credentials = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
@@ -24,7 +36,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = Credentials.safeParse({ email: form.get('email'), password: form.get('password') });
   const user = parsed.success ? await users.authenticate(parsed.data.email, parsed.data.password) : null;
   if (!user) {
-    audit.record({ who: parsed.data?.email.slice(0, 320) ?? '(blank)', action: 'login', runId: null, outcome: 'denied', detail: null });
+    audit.record({
+      who: parsed.data?.email.slice(0, 320) ?? '(blank)',
+      action: 'login',
+      runId: null,
+      outcome: 'denied',
+      detail: null,
+    });
     return data({ error: 'Wrong email or password.' }, { status: 401 });
   }
   const session = await sessions.storage.getSession();

@@ -9,6 +9,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   apiRateLimit(context);
   const id = params.id ?? '';
   const res = await proxyJson(() => context.services.api.cancel(id, user.email), 202);
-  context.services.audit.record({ who: user.email, action: 'cancel', runId: id, outcome: res.ok ? 'ok' : 'error', detail: res.ok ? null : `HTTP ${res.status}` });
+  context.services.audit.record({
+    who: user.email,
+    action: 'cancel',
+    runId: id,
+    outcome: res.ok ? 'ok' : 'error',
+    detail: res.ok ? null : `HTTP ${res.status}`,
+  });
   return res;
 }

@@ -1,9 +1,9 @@
 import { apiErrorFromIssues, EnqueueRequest } from '@jobs/contracts';
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { requireActionUser } from '../services/auth.server.js';
+import { readJsonBody } from '../services/body.server.js';
 import { apiRateLimit } from '../services/limits.server.js';
 import { jsonResponse, proxyJson } from '../services/respond.server.js';
-import { readJsonBody } from '../services/body.server.js';
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireActionUser(request, context, { role: 'admin', kind: 'api' });

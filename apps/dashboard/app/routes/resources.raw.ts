@@ -21,7 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       },
     });
   } catch (error) {
-    if (error instanceof JobsApiError) return jsonResponse(error.body, error.status);
+    if (JobsApiError.is(error)) return jsonResponse(error.body, error.status);
     throw error;
   }
 }

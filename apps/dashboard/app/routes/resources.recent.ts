@@ -8,5 +8,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireApiUser(request, context);
   const query = HistoryQuery.safeParse(searchParamsToObject(new URL(request.url).searchParams));
   if (!query.success) throw jsonError(400, 'Invalid query', query.error.issues[0]?.message ?? 'bad query');
-  return proxyJson(() => context.services.api.history({ ...query.data, pageSize: Math.min(query.data.pageSize, 50) }));
+  return proxyJson(() =>
+    context.services.api.history({ ...query.data, pageSize: Math.min(query.data.pageSize, 50) }),
+  );
 }

@@ -8,6 +8,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   apiRateLimit(context);
   const id = params.id ?? '';
   const res = await proxyJson(() => context.services.api.retry(id, user.email), 201);
-  context.services.audit.record({ who: user.email, action: 'retry', runId: id, outcome: res.ok ? 'ok' : 'error', detail: res.ok ? null : `HTTP ${res.status}` });
+  context.services.audit.record({
+    who: user.email,
+    action: 'retry',
+    runId: id,
+    outcome: res.ok ? 'ok' : 'error',
+    detail: res.ok ? null : `HTTP ${res.status}`,
+  });
   return res;
 }

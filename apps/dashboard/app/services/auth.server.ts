@@ -57,7 +57,11 @@ export function assertSameOrigin(request: Request): void {
   const ours = new URL(request.url).origin;
   const ok = origin ? origin === ours : site === 'same-origin';
   if (!ok || (site !== null && site !== 'same-origin' && site !== 'none'))
-    throw jsonError(403, 'Cross-site request refused', 'This action must be posted from the dashboard itself.');
+    throw jsonError(
+      403,
+      'Cross-site request refused',
+      'This action must be posted from the dashboard itself.',
+    );
 }
 
 /** Every action: same origin, then a session (pages redirect, resources 401), then the role. */
@@ -67,9 +71,16 @@ export async function requireActionUser(
   { role, kind }: { role: Role; kind: 'page' | 'api' },
 ): Promise<SessionUser> {
   assertSameOrigin(request);
-  const user = kind === 'page' ? await requirePageUser(request, context) : await requireApiUser(request, context);
+  const user =
+    kind === 'page' ? await requirePageUser(request, context) : await requireApiUser(request, context);
   if (role === 'admin' && user.role !== 'admin') {
-    context.services.audit.record({ who: user.email, action: 'forbidden', runId: null, outcome: 'denied', detail: new URL(request.url).pathname });
+    context.services.audit.record({
+      who: user.email,
+      action: 'forbidden',
+      runId: null,
+      outcome: 'denied',
+      detail: new URL(request.url).pathname,
+    });
     throw jsonError(403, 'Forbidden', 'Viewers can look but cannot change anything.');
   }
   return user;

@@ -1,6 +1,7 @@
 import type { AuditLog } from './audit.server.js';
 import type { JobsApi } from './jobs-api.server.js';
 import type { RateLimitVerdict } from './rate-limit.server.js';
+import type { RelaySnapshot } from './relay-stats.server.js';
 import type { Sessions } from './session.server.js';
 import type { UserDirectory } from './users.server.js';
 
@@ -10,6 +11,7 @@ export interface Services {
   sessions: Sessions;
   audit: AuditLog;
   api: JobsApi;
+  relayStats(): RelaySnapshot;
 }
 
 declare module '@remix-run/node' {

@@ -11,10 +11,15 @@ const RawEnv = z.object({
   PORT: Port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
-  JOBS_API_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
+  JOBS_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   JOBS_API_TOKEN: optionalText,
   JOBS_DB: optionalText,
   DEMO_JOBS: z.enum(['on', 'off', '1', '0', 'true', 'false']).default('on'),
+  /** Cron schedules of the embedded engine; off gives a quiet engine (tests, benchmarks). */
+  JOBS_SCHEDULES: z.enum(['on', 'off', '1', '0', 'true', 'false']).default('on'),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
   VIEWER_EMAIL: optionalText.pipe(z.email().optional()),
@@ -23,6 +28,8 @@ const RawEnv = z.object({
   /** Set when a TLS-terminating proxy sits in front: cookies become Secure and the proxy is trusted. */
   TRUST_PROXY: z.enum(['1', '0', 'true', 'false']).default('0'),
 });
+
+const on = (flag: string) => ['on', '1', 'true'].includes(flag);
 
 function pairs(env: z.infer<typeof RawEnv>, ctx: z.RefinementCtx) {
   const both = (a: keyof typeof env, b: keyof typeof env) => {
@@ -42,12 +49,20 @@ const EnvSchema = RawEnv.superRefine(pairs).transform((env) => ({
   upstream:
     env.JOBS_API_URL && env.JOBS_API_TOKEN
       ? ({ kind: 'remote', url: env.JOBS_API_URL.replace(/\/$/, ''), token: env.JOBS_API_TOKEN } as const)
-      : ({ kind: 'embedded', dbPath: env.JOBS_DB, demoJobs: ['on', '1', 'true'].includes(env.DEMO_JOBS) } as const),
-  admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
+      : ({
+          kind: 'embedded',
+          dbPath: env.JOBS_DB,
+          demoJobs: on(env.DEMO_JOBS),
+          schedules: on(env.JOBS_SCHEDULES),
+        } as const),
+  admin:
+    env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
   viewer:
-    env.VIEWER_EMAIL && env.VIEWER_PASSWORD ? { email: env.VIEWER_EMAIL, password: env.VIEWER_PASSWORD } : null,
+    env.VIEWER_EMAIL && env.VIEWER_PASSWORD
+      ? { email: env.VIEWER_EMAIL, password: env.VIEWER_PASSWORD }
+      : null,
   sessionSecret: env.SESSION_SECRET ?? null,
-  trustProxy: ['1', 'true'].includes(env.TRUST_PROXY),
+  trustProxy: on(env.TRUST_PROXY),
 }));
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -3,26 +3,38 @@ import {
   API_BASE,
   ApiError as ApiErrorBody,
   apiError,
+  type BulkCancelRequest,
   BulkCancelResponse,
+  type BulkEnqueueRequest,
   BulkEnqueueResponse,
   CleanupStalledResponse,
   DefinitionsResponse,
-  HistoryResponse,
-  JobStats,
-  LogsResponse,
-  RunDetailsResponse,
-  RunResponse,
-  type BulkCancelRequest,
-  type BulkEnqueueRequest,
   type EnqueueRequest,
   type HistoryQuery,
+  HistoryResponse,
+  JobStats,
   type LogsQuery,
+  LogsResponse,
   type RawField,
+  RunDetailsResponse,
+  RunResponse,
 } from '@jobs/contracts';
 import type { z } from 'zod';
 
+const BRAND = Symbol.for('jobs-console.JobsApiError');
+
 /** A failed call to the jobs API, carrying the contract's ApiError body and the status to answer with. */
 export class JobsApiError extends Error {
+  readonly [BRAND] = true;
+
+  /**
+   * server.ts (run by tsx) and the Remix build each load their own copy of this module, so
+   * `instanceof` fails across them; a registered symbol does not.
+   */
+  static is(error: unknown): error is JobsApiError {
+    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody,
@@ -55,7 +67,7 @@ export function createJobsApi({ baseUrl, token, timeoutMs = 8000 }: JobsApiOptio
   async function send(method: string, path: string, body?: unknown, actor?: string): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (actor) headers['x-jobs-actor'] = actor;
+    if (actor) headers['x-triggered-by'] = actor;
     try {
       return await fetch(`${base}${path}`, {
         method,
@@ -69,7 +81,9 @@ export function createJobsApi({ baseUrl, token, timeoutMs = 8000 }: JobsApiOptio
         503,
         apiError(
           'Jobs API unavailable',
-          timedOut ? `The jobs API did not answer within ${timeoutMs} ms.` : 'The jobs API cannot be reached.',
+          timedOut
+            ? `The jobs API did not answer within ${timeoutMs} ms.`
+            : 'The jobs API cannot be reached.',
           true,
         ),
       );
@@ -85,15 +99,27 @@ export function createJobsApi({ baseUrl, token, timeoutMs = 8000 }: JobsApiOptio
       parsed = null;
     }
     if (parsed?.success) return new JobsApiError(res.status, parsed.data);
-    return new JobsApiError(res.status >= 500 ? 502 : res.status, apiError(`Jobs API error ${res.status}`, text.slice(0, 300) || res.statusText, res.status >= 500));
+    return new JobsApiError(
+      res.status >= 500 ? 502 : res.status,
+      apiError(`Jobs API error ${res.status}`, text.slice(0, 300) || res.statusText, res.status >= 500),
+    );
   }
 
-  async function call<S extends z.ZodType>(schema: S, method: string, path: string, body?: unknown, actor?: string): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType>(
+    schema: S,
+    method: string,
+    path: string,
+    body?: unknown,
+    actor?: string,
+  ): Promise<z.infer<S>> {
     const res = await send(method, path, body, actor);
     if (!res.ok) throw await failure(res);
     const parsed = schema.safeParse(await res.json().catch(() => undefined));
     if (!parsed.success) {
-      throw new JobsApiError(502, apiError('Bad answer from the jobs API', `${method} ${path} did not match the contract.`, true));
+      throw new JobsApiError(
+        502,
+        apiError('Bad answer from the jobs API', `${method} ${path} did not match the contract.`, true),
+      );
     }
     return parsed.data;
   }
@@ -105,11 +131,13 @@ export function createJobsApi({ baseUrl, token, timeoutMs = 8000 }: JobsApiOptio
     active: () => call(ActiveResponse, 'GET', '/active'),
     stats: () => call(JobStats, 'GET', '/stats'),
     run: (runId: string) => call(RunDetailsResponse, 'GET', `/${id(runId)}`),
-    logs: (runId: string, q: Partial<LogsQuery>) => call(LogsResponse, 'GET', `/${id(runId)}/logs${toSearch(q)}`),
+    logs: (runId: string, q: Partial<LogsQuery>) =>
+      call(LogsResponse, 'GET', `/${id(runId)}/logs${toSearch(q)}`),
     enqueue: (req: EnqueueRequest, actor: string) => call(RunResponse, 'POST', '/enqueue', req, actor),
     cancel: (runId: string, actor: string) => call(RunResponse, 'POST', `/${id(runId)}/cancel`, {}, actor),
     retry: (runId: string, actor: string) => call(RunResponse, 'POST', `/${id(runId)}/retry`, {}, actor),
-    bulkCancel: (req: BulkCancelRequest, actor: string) => call(BulkCancelResponse, 'POST', '/bulk/cancel', req, actor),
+    bulkCancel: (req: BulkCancelRequest, actor: string) =>
+      call(BulkCancelResponse, 'POST', '/bulk/cancel', req, actor),
     bulkEnqueue: (req: BulkEnqueueRequest, actor: string) =>
       call(BulkEnqueueResponse, 'POST', '/bulk/enqueue', req, actor),
     cleanupStalled: (dryRun: boolean, actor: string) =>

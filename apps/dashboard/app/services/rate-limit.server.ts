@@ -43,13 +43,16 @@ export function rateLimits(): RequestHandler {
         },
         handler: (req, res, next) => {
           const reset = (req as typeof req & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-          const retryAfterS = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000));
+          const retryAfterS = Math.max(
+            1,
+            Math.ceil(((reset?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000),
+          );
           res.locals.rateLimited = { action, retryAfterS } satisfies RateLimitVerdict;
           next();
         },
       }),
     ]),
-  ) as Record<LimitedAction, RequestHandler>;
+  ) as unknown as Record<LimitedAction, RequestHandler>;
   return (req, res, next) => {
     const action = limitedActionOf(req.method, req.path);
     if (!action) return next();

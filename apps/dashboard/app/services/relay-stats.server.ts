@@ -1,5 +1,7 @@
 import { logger } from './logger.server.js';
 
+export type RelaySnapshot = ReturnType<RelayStats['snapshot']>;
+
 /** Socket health counters, logged every interval and readable by admins (GET /resources/health). */
 export class RelayStats {
   browserSockets = 0;
@@ -17,7 +19,8 @@ export class RelayStats {
 
   snapshot() {
     const sorted = [...this.lags].sort((a, b) => a - b);
-    const pick = (q: number) => (sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) : null);
+    const pick = (q: number) =>
+      sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) : null;
     return {
       browserSockets: this.browserSockets,
       upstreamConnected: this.upstreamConnected,

@@ -41,7 +41,11 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
 export function createRelay({ http, upstreamUrl, token, sessions, users }: RelayOptions) {
   const stats = new RelayStats();
   const io = new Server(http, { path: '/socket.io', serveClient: false, cors: undefined });
-  const upstream = connectUpstream(upstreamUrl, { auth: { token }, transports: ['websocket'], reconnectionDelayMax: 2000 });
+  const upstream = connectUpstream(upstreamUrl, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnectionDelayMax: 2000,
+  });
   const logRefs = new Map<string, number>();
 
   io.use(async (socket, next) => {
@@ -125,7 +129,9 @@ export function createRelay({ http, upstreamUrl, token, sessions, users }: Relay
     stats.upstreamConnected = false;
     logger.warn('relay.upstream_disconnected', { reason });
   });
-  upstream.on('connect_error', (error) => logger.warn('relay.upstream_connect_error', { message: error.message }));
+  upstream.on('connect_error', (error) =>
+    logger.warn('relay.upstream_connect_error', { message: error.message }),
+  );
 
   const timer = setInterval(() => stats.flush(), 30_000);
   timer.unref();

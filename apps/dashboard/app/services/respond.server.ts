@@ -12,7 +12,7 @@ export async function proxyJson(call: () => Promise<unknown>, status = 200): Pro
   try {
     return jsonResponse(await call(), status);
   } catch (error) {
-    if (error instanceof JobsApiError) return jsonResponse(error.body, error.status);
+    if (JobsApiError.is(error)) return jsonResponse(error.body, error.status);
     throw error;
   }
 }

@@ -8,7 +8,10 @@ export interface SessionData {
   email: string;
   role: Role;
 }
-export type AppSession = Session<SessionData>;
+export interface FlashData {
+  flash: string;
+}
+export type AppSession = Session<SessionData, FlashData>;
 
 interface Record_ {
   data: Partial<SessionData>;
@@ -18,7 +21,7 @@ interface Record_ {
 const MAX_AGE_S = 60 * 60 * 12;
 
 export interface Sessions {
-  storage: SessionStorage<SessionData>;
+  storage: SessionStorage<SessionData, FlashData>;
   /** Whether the session id still exists (logout or expiry ends it). */
   isLive(id: string): boolean;
   /** Called with the id of every session that ends, so open sockets of that session can be closed. */
@@ -54,7 +57,7 @@ export function createSessions(dataDir: string, secret: string): Sessions {
     maxAge: MAX_AGE_S,
     secrets: [secret],
   });
-  const storage = createSessionStorage<SessionData>({
+  const storage = createSessionStorage<SessionData, FlashData>({
     cookie,
     async createData(data, expires) {
       const id = randomBytes(24).toString('base64url');

@@ -25,6 +25,7 @@ export async function startUpstream(env: Env): Promise<Upstream> {
     host: '127.0.0.1',
     port: 0,
     demoJobs: env.upstream.demoJobs,
+    schedules: env.upstream.schedules,
   });
   return { kind: 'embedded', url: server.url, token, close: async () => server.close() };
 }

@@ -24,7 +24,9 @@ const DEV_ADMIN_EMAIL = 'admin@localhost';
 const DevAdminFile = z.object({ email: z.string(), passwordHash: z.string() });
 
 /** Without ADMIN_*, a dev admin is created once; only its hash is kept, so a restart keeps the same login. */
-async function devAdmin(dataDir: string): Promise<{ user: StoredUser; created: UserDirectory['createdDevAdmin'] }> {
+async function devAdmin(
+  dataDir: string,
+): Promise<{ user: StoredUser; created: UserDirectory['createdDevAdmin'] }> {
   const file = path.join(dataDir, 'dev-admin.json');
   if (existsSync(file)) {
     const saved = DevAdminFile.parse(JSON.parse(readFileSync(file, 'utf8')));
@@ -33,7 +35,10 @@ async function devAdmin(dataDir: string): Promise<{ user: StoredUser; created: U
   const password = randomPassword();
   const passwordHash = await hashPassword(password);
   writeFileSync(file, JSON.stringify({ email: DEV_ADMIN_EMAIL, passwordHash }), { mode: 0o600 });
-  return { user: { email: DEV_ADMIN_EMAIL, role: 'admin', passwordHash }, created: { email: DEV_ADMIN_EMAIL, password } };
+  return {
+    user: { email: DEV_ADMIN_EMAIL, role: 'admin', passwordHash },
+    created: { email: DEV_ADMIN_EMAIL, password },
+  };
 }
 
 // A fixed hash to verify against when the email is unknown, so timing does not reveal which emails exist.

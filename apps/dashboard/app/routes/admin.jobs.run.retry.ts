@@ -1,0 +1,29 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import { requireActionUser } from '../services/auth.server.js';
+import { flashHeaders } from '../services/flash.server.js';
+import { pageRateLimit } from '../services/limits.server.js';
+import { attempt } from '../services/load.server.js';
+
+/** GET never re-runs anything: it shows the run. */
+export const loader = ({ params }: LoaderFunctionArgs) =>
+  redirect(`/admin/jobs/runs/${encodeURIComponent(params.id ?? '')}`);
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page' });
+  const limited = pageRateLimit(context);
+  if (limited) return limited;
+  const id = params.id ?? '';
+  const result = await attempt(context.services.api.retry(id, user.email));
+  context.services.audit.record({
+    who: user.email,
+    action: 'retry',
+    runId: id,
+    outcome: result.ok ? 'ok' : 'error',
+    detail: result.ok ? `new run ${result.value.run.id}` : result.error.body.details.slice(0, 300),
+  });
+  if (!result.ok) throw data(result.error.body, { status: result.error.status });
+  const next = result.value.run.id;
+  return redirect(`/admin/jobs/runs/${encodeURIComponent(next)}`, {
+    headers: await flashHeaders(request, context, `Job re-run: #${next}`),
+  });
+}

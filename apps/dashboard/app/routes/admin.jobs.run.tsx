@@ -1,0 +1,91 @@
+import { displayRunId, isActive, type JobRunDetails } from '@jobs/contracts';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  Form,
+  Link,
+  useLoaderData,
+  useLocation,
+  useNavigate,
+  useOutletContext,
+  useSubmit,
+} from '@remix-run/react';
+import { ModalFallback } from '../components/ModalFallback.js';
+import { RouteError } from '../components/RouteError.js';
+import { StatusText } from '../components/StatusText.js';
+import { JobDetailsModal } from '../components/ui.js';
+import { useHydrated } from '../components/useHydrated.js';
+import { requirePageUser } from '../services/auth.server.js';
+import { orThrow } from '../services/load.server.js';
+import type { JobManagerData } from './admin.jobs.js';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.run.jobName} ${displayRunId(data.run.id)} · Jobs Console` : 'Run · Jobs Console' },
+];
+
+/** The engine's raw links point at the jobs API; the browser gets the dashboard's proxy instead. */
+function proxiedLinks(run: JobRunDetails): JobRunDetails {
+  const href = (field: 'params' | 'metadata') => `/resources/jobs/${encodeURIComponent(run.id)}/raw/${field}`;
+  const { params, metadata } = run.tooLarge;
+  return {
+    ...run,
+    tooLarge: {
+      ...(params ? { params: { ...params, href: href('params') } } : {}),
+      ...(metadata ? { metadata: { ...metadata, href: href('metadata') } } : {}),
+    },
+  };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePageUser(request, context);
+  const { run } = await orThrow(context.services.api.run(params.id ?? ''));
+  return { run: proxiedLinks(run) };
+}
+
+export default function RunDetails() {
+  const { run } = useLoaderData<typeof loader>();
+  const { canManage } = useOutletContext<JobManagerData>();
+  const hydrated = useHydrated();
+  const navigate = useNavigate();
+  const submit = useSubmit();
+  const { search } = useLocation();
+  const base = `/admin/jobs/runs/${encodeURIComponent(run.id)}`;
+  const closeTo = `/admin/jobs${search}`;
+  if (hydrated) {
+    return (
+      <JobDetailsModal
+        open
+        run={run}
+        canManage={canManage}
+        onOpenChange={(open) => (open ? undefined : navigate(closeTo, { preventScrollReset: true }))}
+        onRerun={() => submit(null, { method: 'post', action: `${base}/retry` })}
+        onCancel={() => navigate(`${base}/cancel${search}`)}
+        onViewLogs={() => navigate(`${base}/logs${search}`)}
+      />
+    );
+  }
+  return (
+    <ModalFallback title={`Job Run Details: ${run.jobName} (${displayRunId(run.id)})`} closeTo={closeTo}>
+      <p>
+        <StatusText status={run.status} />
+      </p>
+      {run.error ? <pre className="error-text">{run.error.message}</pre> : null}
+      <h3>Parameters</h3>
+      <pre>{run.params ? JSON.stringify(run.params, null, 2) : 'Too large to show: download it below.'}</pre>
+      <p className="row">
+        <Link to={`${base}/logs`}>Logs</Link>
+        {canManage ? (
+          <Form method="post" action={`${base}/retry`}>
+            <button type="submit" className="button">
+              Re-run Job
+            </button>
+          </Form>
+        ) : null}
+        {canManage && isActive(run.status) ? <Link to={`${base}/cancel`}>Cancel</Link> : null}
+      </p>
+    </ModalFallback>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError title="This run could not be loaded" />;
+}

@@ -1,0 +1,81 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, Outlet, useLoaderData, useLocation, useOutlet } from '@remix-run/react';
+import { ActiveSection } from '../components/ActiveSection.js';
+import { HistorySection } from '../components/HistorySection.js';
+import { RouteError } from '../components/RouteError.js';
+import { StatsCard } from '../components/StatsCard.js';
+import { requirePageUser } from '../services/auth.server.js';
+import { filtersFromUrl, historyQueryOf } from '../services/history-params.js';
+import { orThrow } from '../services/load.server.js';
+
+export const meta: MetaFunction = () => [{ title: 'Job Manager · Jobs Console' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePageUser(request, context);
+  const { api } = context.services;
+  const filters = filtersFromUrl(new URL(request.url));
+  const [stats, history, definitions, active] = await Promise.all([
+    orThrow(api.stats()),
+    orThrow(api.history(historyQueryOf(filters))),
+    orThrow(api.definitions()),
+    orThrow(api.active()),
+  ]);
+  return {
+    canManage: user.role === 'admin',
+    filters,
+    stats,
+    history,
+    definitions: definitions.jobs,
+    active: active.runs,
+  };
+}
+
+export type JobManagerData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function JobManager() {
+  const data = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const modalOpen = useOutlet() !== null;
+  const empty =
+    data.history.total === 0 &&
+    data.active.length === 0 &&
+    !data.filters.job &&
+    !data.filters.status &&
+    !data.filters.q;
+  return (
+    <div className="job-manager">
+      <header className="row page-header">
+        <h1>Job Manager</h1>
+        {data.canManage ? (
+          <span className="row">
+            <Link className="button button--primary" to={`new${search}`}>
+              Run New Job
+            </Link>
+            <Link className="button" to={`bulk${search}`}>
+              Start multiple / Cancel all
+            </Link>
+          </span>
+        ) : null}
+      </header>
+      <StatsCard stats={data.stats} canManage={data.canManage} />
+      {empty ? (
+        <section className="card empty-state">
+          <h2>No jobs have run yet</h2>
+          <p>Start a job to see its progress here in real time.</p>
+          {data.canManage ? (
+            <Link className="button button--primary" to={`new${search}`}>
+              Start Processing
+            </Link>
+          ) : null}
+        </section>
+      ) : null}
+      <ActiveSection snapshot={data.active} canManage={data.canManage} />
+      <HistorySection data={data} modalOpen={modalOpen} />
+      <Outlet context={data} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError title="The Job Manager could not load" />;
+}
