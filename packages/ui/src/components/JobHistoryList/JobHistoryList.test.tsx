@@ -24,10 +24,10 @@ describe('JobHistoryList', () => {
   it('lists runs with trigger, duration, finished time and inline error', () => {
     setup({ runs: [successRun, failedRun] });
     const [first, second] = screen.getAllByRole('listitem');
-    expect(first).toHaveTextContent('Manual • 2m 5s • Finished: 5m ago');
-    expect(second).toHaveTextContent('Cron • Failed after 34s');
+    expect(first).toHaveTextContent(/Manual.*2m 5s.*Finished.*5m ago/);
+    expect(second).toHaveTextContent(/Cron.*Failed after 34s/);
     expect(second).toHaveTextContent('Error: Database timeout');
-    expect(second).toHaveAttribute('data-status', 'FAILED');
+    expect(second?.querySelector('[data-status]')).toHaveAttribute('data-status', 'FAILED');
   });
 
   it('says which runs show, with grouped numbers, and pages', () => {
@@ -58,7 +58,7 @@ describe('JobHistoryList', () => {
 
   it('passes the clicked run to onViewDetails', () => {
     const { props } = setup();
-    fireEvent.click(screen.getByRole('button', { name: 'Details for media-metadata #12845' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Details of media-metadata #12845' }));
     expect(props.onViewDetails).toHaveBeenCalledWith(failedRun);
   });
 

@@ -2,7 +2,7 @@ import type { ApiError, JobRunSummary } from '@jobs/contracts';
 import { type ReactNode, useId } from 'react';
 import { formatCount } from '../../lib/index.js';
 import { Button } from '../Button/index.js';
-import { HistoryRow } from './HistoryRow.js';
+import { JobRunCard } from '../JobRunCard/index.js';
 import { type HistoryFilters, HistoryToolbar } from './HistoryToolbar.js';
 import styles from './JobHistoryList.module.css';
 
@@ -100,7 +100,9 @@ export function JobHistoryList(props: JobHistoryListProps) {
       ) : (
         <ul className={styles.list} aria-label="Job runs">
           {runs.map((run) => (
-            <HistoryRow key={run.id} run={run} now={now} onViewDetails={props.onViewDetails} />
+            <li key={run.id} className={styles.row}>
+              <JobRunCard run={run} variant="history" now={now} onViewDetails={props.onViewDetails} />
+            </li>
           ))}
         </ul>
       )}

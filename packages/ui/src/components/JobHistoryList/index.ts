@@ -1,3 +1,2 @@
-export { historyMeta } from './HistoryRow.js';
 export { SEARCH_DEBOUNCE_MS } from './HistoryToolbar.js';
 export * from './JobHistoryList.js';

@@ -1,0 +1,71 @@
+import type { LogLine } from '@jobs/contracts';
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { HOSTILE_TEXT } from '../../lib/b/fixtures.js';
+import { JobLogViewer } from './JobLogViewer.js';
+import { LogRow, renderMessage } from './LogRow.js';
+
+const line = (message: string, level: LogLine['level'] = 'info'): LogLine => ({
+  seq: 1,
+  at: '2026-01-08T10:23:45.120Z',
+  level,
+  message,
+});
+
+// jsdom has no layout, so react-virtual renders no rows here; rows are tested one by one and the
+// virtualized list in Chromium (JobLogViewer.browser.test.tsx).
+describe('LogRow', () => {
+  it('shows time, level as text and the message', () => {
+    const { container } = render(
+      <LogRow line={line('Processing batch 3', 'warn')} index={0} count={1} top={0} />,
+    );
+    const row = container.firstElementChild as HTMLElement;
+    expect(row).toHaveAttribute('data-level', 'warn');
+    expect(row).toHaveTextContent('10:23:45.120WARNProcessing batch 3');
+  });
+
+  it('highlights JSON inside a line as spans, keeping the text exact', () => {
+    const message = 'done {"users": 3, "ok": true, "name": "a"} in 2ms';
+    const { container } = render(<LogRow line={line(message)} index={0} count={1} top={0} />);
+    expect(container.querySelector('[data-token="attr"]')).toHaveTextContent('"users"');
+    expect(container.querySelector('[data-token="number"]')).toHaveTextContent('3');
+    expect(container.querySelector('[data-token="literal"]')).toHaveTextContent('true');
+    expect(container.textContent).toContain(message);
+  });
+
+  it('keeps hostile text inert, in plain text and inside JSON', () => {
+    const plain = line(HOSTILE_TEXT);
+    const inJson = line(`payload {"html": "${HOSTILE_TEXT}", "<script>": "</code><img src=y>"}`);
+    const { container } = render(
+      <>
+        <LogRow line={plain} index={0} count={2} top={0} />
+        <LogRow line={inJson} index={1} count={2} top={20} />
+      </>,
+    );
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(container.textContent).toContain(HOSTILE_TEXT);
+    expect(container.textContent).toContain('"</code><img src=y>"');
+  });
+
+  it('renders a line once and reuses it', () => {
+    const l = line('x {"a": 1}');
+    expect(renderMessage(l)).toBe(renderMessage(l));
+  });
+});
+
+describe('JobLogViewer', () => {
+  it('shows empty, loading and error states', () => {
+    const { rerender } = render(<JobLogViewer lines={[]} />);
+    expect(screen.getByText('No log lines yet.')).toBeInTheDocument();
+    rerender(<JobLogViewer lines={[]} loading />);
+    expect(screen.getByText('Loading logs…')).toBeInTheDocument();
+    rerender(<JobLogViewer lines={[]} error="Log stream unavailable" />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Log stream unavailable');
+  });
+
+  it('starts following the tail and counts lines', () => {
+    render(<JobLogViewer lines={[line('a'), { ...line('b'), seq: 2 }]} />);
+    expect(screen.getByRole('button', { name: 'Following tail' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByText('2 lines')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,71 @@
+import type { JobRunSummary, LogLine } from '@jobs/contracts';
+import { displayRunId, isActive } from '@jobs/contracts';
+import { DialogFrame } from '../../lib/b/DialogFrame.js';
+import { Button } from '../Button/index.js';
+import { JobLogViewer } from '../JobLogViewer/index.js';
+import styles from './JobLogsModal.module.css';
+
+export interface JobLogsModalProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** the run whose log this is; null while the host is still resolving it */
+  run: Pick<JobRunSummary, 'id' | 'jobName' | 'status'> | null;
+  lines: readonly LogLine[];
+  loading?: boolean;
+  error?: string | null;
+  /** whether the host's log subscription is live; shown so a quiet log is not mistaken for a stuck one */
+  streaming?: boolean;
+  onRetry?: (runId: string) => void;
+  onFollowingChange?: (following: boolean) => void;
+}
+
+/** A run's log in a large dialog; the host subscribes (logs:subscribe) while it is open. */
+export function JobLogsModal({
+  open,
+  onOpenChange,
+  run,
+  lines,
+  loading = false,
+  error = null,
+  streaming = false,
+  onRetry,
+  onFollowingChange,
+}: JobLogsModalProps) {
+  const name = run ? `${run.jobName} ${displayRunId(run.id)}` : 'run';
+  const live = run !== null && isActive(run.status);
+  return (
+    <DialogFrame
+      open={open}
+      onOpenChange={onOpenChange}
+      title={<span dir="auto">Logs: {name}</span>}
+      size="large"
+      dataAttributes={{ 'data-component': 'job-logs-modal' }}
+    >
+      <div className={styles.body}>
+        <p className={styles.status} data-streaming={streaming || undefined}>
+          {live
+            ? streaming
+              ? '● Streaming new lines'
+              : 'Run in progress — live updates paused'
+            : run
+              ? 'Run finished'
+              : ''}
+          {error && onRetry && run ? (
+            <Button size="small" onClick={() => onRetry(run.id)}>
+              Retry
+            </Button>
+          ) : null}
+        </p>
+        <JobLogViewer
+          lines={lines}
+          label={`Logs of ${name}`}
+          loading={loading}
+          error={error}
+          height="100%"
+          onFollowingChange={onFollowingChange}
+          className={styles.viewer}
+        />
+      </div>
+    </DialogFrame>
+  );
+}
