@@ -1,0 +1,90 @@
+import { displayRunId, type EnqueueRequest, JobRunSummary } from '@jobs/contracts';
+import { cancelsInFlightAtom } from '../atoms/cancelsInFlight.js';
+import type { Engine } from './engine.js';
+import type { JotaiStore } from './storeSync.js';
+import type { Toasts } from './toasts.js';
+import type { ActionResult, LiveHost } from './types.js';
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error && error.message
+    ? error.message
+    : typeof error === 'string'
+      ? error
+      : 'The request failed.';
+
+/**
+ * The user's commands. Each answer from the server is fed back as a `local-run` input and flushed at
+ * once, so the optimistic state and its confirmation land in the same React commit.
+ */
+export function createActions(host: LiveHost, store: JotaiStore, engine: Engine, toasts: Toasts) {
+  const cancels = new Map<string, Promise<ActionResult>>();
+  const cancelled = new Map<string, JobRunSummary>();
+  const setPending = (id: string, pending: boolean) => {
+    const next = new Set(store.get(cancelsInFlightAtom));
+    if (pending) next.add(id);
+    else next.delete(id);
+    store.set(cancelsInFlightAtom, next);
+  };
+  const accept = (run: unknown): JobRunSummary => {
+    const parsed = JobRunSummary.parse(run);
+    engine.push({ type: 'local-run', run: parsed });
+    engine.scheduler.flushNow();
+    return parsed;
+  };
+
+  const send = async (
+    request: () => Promise<JobRunSummary>,
+    success: ((run: JobRunSummary) => string) | null,
+    failureTitle: string,
+  ): Promise<ActionResult> => {
+    try {
+      const run = accept(await request());
+      if (success) toasts.push({ kind: 'success', title: success(run), message: '', runId: run.id });
+      return { ok: true, run };
+    } catch (error) {
+      const message = messageOf(error);
+      toasts.push({ kind: 'error', title: failureTitle, message });
+      return { ok: false, error: message };
+    }
+  };
+
+  return {
+    /** One request per run however often it is called; CANCEL_REQUESTED shows at once. */
+    cancel(id: string): Promise<ActionResult> {
+      const pending = cancels.get(id);
+      if (pending) return pending;
+      const held = engine.state.runs.get(id);
+      const done = held?.cancelRequestedAt != null ? held : cancelled.get(id);
+      if (done) return Promise.resolve({ ok: true, run: done });
+      setPending(id, true);
+      const result = send(() => host.cancelRun(id), null, `Could not cancel ${displayRunId(id)}`).then(
+        (outcome) => {
+          cancels.delete(id);
+          if (outcome.ok) cancelled.set(id, outcome.run);
+          setPending(id, false);
+          return outcome;
+        },
+      );
+      cancels.set(id, result);
+      return result;
+    },
+    retry(id: string): Promise<ActionResult> {
+      const retryRun = host.retryRun;
+      if (!retryRun) return Promise.resolve({ ok: false, error: 'Retry is not available here.' });
+      return send(
+        () => retryRun(id),
+        (run) => `Retry queued as ${displayRunId(run.id)}`,
+        `Could not retry ${displayRunId(id)}`,
+      );
+    },
+    enqueue(request: EnqueueRequest): Promise<ActionResult> {
+      const enqueue = host.enqueue;
+      if (!enqueue) return Promise.resolve({ ok: false, error: 'Enqueueing is not available here.' });
+      return send(
+        () => enqueue(request),
+        (run) => `${run.jobName} queued as ${displayRunId(run.id)}`,
+        `Could not enqueue ${request.jobName}`,
+      );
+    },
+  };
+}

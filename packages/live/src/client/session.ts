@@ -1,0 +1,114 @@
+import { JobRunSummary } from '@jobs/contracts';
+import { connectionAtom } from '../atoms/connection.js';
+import type { LiveOutputs } from '../core/reducer.js';
+import { type LiveState, wantsSnapshot } from '../core/state.js';
+import { electLeader } from '../election/leaderElection.js';
+import { openRelay, type RelayedInput, type RelayMessage } from '../election/relay.js';
+import type { EngineInput } from './engine.js';
+import { type LeaderDuties, startLeaderDuties } from './leader.js';
+import { loadPanel } from './panelStorage.js';
+import type { ClientParts } from './parts.js';
+import { planSideEffects } from './sideEffects.js';
+
+/**
+ * One started client in one tab: the election, the relay between tabs, and the leader's duties
+ * when this tab wins. Followers reduce what the leader relays; only the leader plans side effects.
+ */
+export function openSession(parts: ClientParts) {
+  const { engine, store, host, tuning, panel, toasts, invalidation, watched, now } = parts;
+  let leader: LeaderDuties | null = null;
+  let askedEpoch = -1;
+
+  const deliverEffects = (message: Extract<RelayMessage, { t: 'effects' }>) => {
+    for (const toast of message.toasts) toasts.push(toast);
+    for (const kind of message.invalidate) invalidation.invalidate(kind);
+  };
+
+  const relay = openRelay(parts.channelName, (message) => {
+    if (leader) {
+      if (message.t === 'hello' || message.t === 'need-snapshot') {
+        if (message.t === 'hello') relay.post({ t: 'status', status: leader.status });
+        leader.snapshotForFollowers();
+      }
+      return;
+    }
+    if (message.t === 'status') store.set(connectionAtom, message.status);
+    else if (message.t === 'effects') deliverEffects(message);
+    else if (message.t === 'inputs') for (const input of message.inputs) engine.push(toEngineInput(input));
+  });
+
+  parts.onFlushed = (outputs: LiveOutputs, state: LiveState, applied: readonly EngineInput[]) => {
+    panel.update(outputs, state);
+    if (!leader) {
+      if (wantsSnapshot(state) && askedEpoch !== state.epoch) {
+        askedEpoch = state.epoch;
+        relay.post({ t: 'need-snapshot' });
+      }
+      return;
+    }
+    const inputs = applied.flatMap((input) => toRelayed(input, state.epoch));
+    if (inputs.length > 0) relay.post({ t: 'inputs', inputs });
+    const plan = planSideEffects(outputs.effects, watched.has);
+    for (const run of plan.notify) (host.notify ?? parts.notify)(run);
+    if (plan.toasts.length > 0 || plan.invalidate.length > 0) {
+      const message = { t: 'effects', toasts: plan.toasts, invalidate: plan.invalidate } as const;
+      relay.post(message);
+      deliverEffects(message);
+    }
+    leader.afterFlush(wantsSnapshot(state));
+  };
+
+  panel.merge(loadPanel(host.storage));
+  host
+    .fetchRecentRuns()
+    .then((runs) => panel.merge(runs.map((run) => JobRunSummary.parse(run))))
+    .catch((error: unknown) => parts.report(error, 'fetchRecentRuns'));
+
+  const election = electLeader(parts.channelName, () => {
+    parts.role = 'leader';
+    leader = startLeaderDuties({
+      host,
+      tuning,
+      engine,
+      now,
+      report: parts.report,
+      setStatus: (status) => {
+        store.set(connectionAtom, status);
+        relay.post({ t: 'status', status });
+      },
+    });
+    return () => {
+      leader?.stop();
+      leader = null;
+      parts.role = 'follower';
+    };
+  });
+  if (!leader) {
+    parts.role = 'follower';
+    relay.post({ t: 'hello' });
+  }
+
+  return {
+    close(): void {
+      election.stop();
+      relay.close();
+      engine.scheduler.cancel();
+      panel.flush();
+      invalidation.stop();
+      parts.role = 'stopped';
+      parts.onFlushed = null;
+    },
+  };
+}
+
+function toEngineInput(input: RelayedInput): EngineInput {
+  return input.type === 'snapshot' ? { type: 'snapshot', snapshot: input.snapshot, epoch: 'current' } : input;
+}
+
+/** Followers get what the leader reduced, minus its own HTTP answers and snapshots it found stale. */
+function toRelayed(input: EngineInput, epoch: number): RelayedInput[] {
+  if (input.type === 'local-run') return [];
+  if (input.type === 'snapshot')
+    return input.epoch === epoch ? [{ type: 'snapshot', snapshot: input.snapshot }] : [];
+  return [input.type === 'events' ? { ...input, events: [...input.events] } : input];
+}

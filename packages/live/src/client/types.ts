@@ -1,0 +1,53 @@
+import type { ActiveResponse, EnqueueRequest, JobRunSummary } from '@jobs/contracts';
+import type { Socket } from 'socket.io-client';
+import type { RunAtom } from '../atoms/runFamily.js';
+import type { LiveToast } from '../atoms/toasts.js';
+import type { InvalidationKind } from '../election/relay.js';
+import type { JotaiStore } from './storeSync.js';
+import type { LiveTuning } from './tuning.js';
+
+/** Everything that touches the outside world, injected by the host (no URL lives in this package). */
+export interface LiveHost {
+  /** Builds the socket.io-client socket (prefer `autoConnect: false`). Called in the leader tab only. */
+  connect: () => Socket;
+  fetchActive: () => Promise<ActiveResponse>;
+  /** Recent runs (the first history page) to seed the panel. */
+  fetchRecentRuns: () => Promise<JobRunSummary[]>;
+  /** Throws on failure; the error's message is shown. */
+  cancelRun: (id: string) => Promise<JobRunSummary>;
+  retryRun?: (id: string) => Promise<JobRunSummary>;
+  enqueue?: (request: EnqueueRequest) => Promise<JobRunSummary>;
+  storage?: Storage;
+  now?: () => number;
+  notify?: (run: JobRunSummary) => void;
+  /** Names the Web Lock and BroadcastChannel; tabs sharing it share one socket. */
+  channelName?: string;
+  tuning?: Partial<LiveTuning>;
+  /** Diagnostics (invalid events, failed fetches); default: console.warn. */
+  onError?: (error: unknown, context: string) => void;
+}
+
+export type ActionResult = { ok: true; run: JobRunSummary } | { ok: false; error: string };
+export type LiveRole = 'leader' | 'follower' | 'stopped';
+
+export interface LiveClient {
+  readonly store: JotaiStore;
+  /** Idempotent and counted; returns its own stop. Teardown waits a tick (StrictMode remounts). */
+  start(): () => void;
+  stop(): void;
+  cancel(runId: string): Promise<ActionResult>;
+  retry(runId: string): Promise<ActionResult>;
+  enqueue(request: EnqueueRequest): Promise<ActionResult>;
+  watch(runId: string): void;
+  unwatch(runId: string): void;
+  isWatched(runId: string): boolean;
+  dismissToast(id: string): void;
+  removeFromPanel(runId: string): void;
+  /** Removes finished runs from the panel; active ones stay. */
+  clearPanel(): void;
+  onToast(listener: (toast: LiveToast) => void): () => void;
+  onInvalidate(listener: (kind: InvalidationKind) => void): () => void;
+  role(): LiveRole;
+  /** The atom of one run (created on first use); hooks use this. */
+  runAtom(runId: string): RunAtom;
+}

@@ -1,0 +1,49 @@
+import type { ActiveResponse, JobEvent } from '@jobs/contracts';
+import type { ConnectionStatus } from '../socket/status.js';
+
+/** What the leader passes on, in the order it applied it, so followers reduce the same inputs. */
+export type RelayedInput =
+  | { type: 'events'; events: JobEvent[]; receivedAt: number }
+  | { type: 'resync' }
+  | { type: 'snapshot'; snapshot: ActiveResponse };
+
+export type InvalidationKind = 'stats' | 'history';
+
+export interface RelayedToast {
+  kind: 'error' | 'success' | 'info';
+  title: string;
+  message: string;
+  runId?: string;
+}
+
+export type RelayMessage =
+  | { t: 'inputs'; inputs: RelayedInput[] }
+  | { t: 'status'; status: ConnectionStatus }
+  | { t: 'effects'; toasts: RelayedToast[]; invalidate: InvalidationKind[] }
+  /** Follower → leader: I am new (or out of sync): send the status and a fresh snapshot. */
+  | { t: 'hello' }
+  | { t: 'need-snapshot' };
+
+const KINDS = new Set(['inputs', 'status', 'effects', 'hello', 'need-snapshot']);
+
+/** Same-origin tabs of this app are the only senders; the check guards against other code's messages. */
+export function isRelayMessage(data: unknown): data is RelayMessage {
+  return typeof data === 'object' && data !== null && KINDS.has((data as { t?: unknown }).t as string);
+}
+
+export interface Relay {
+  post(message: RelayMessage): void;
+  close(): void;
+}
+
+export function openRelay(name: string, receive: (message: RelayMessage) => void): Relay {
+  if (typeof BroadcastChannel === 'undefined') return { post() {}, close() {} };
+  const channel = new BroadcastChannel(`${name}:relay`);
+  channel.onmessage = (event: MessageEvent) => {
+    if (isRelayMessage(event.data)) receive(event.data);
+  };
+  return {
+    post: (message) => channel.postMessage(message),
+    close: () => channel.close(),
+  };
+}

@@ -1,0 +1,122 @@
+import { JOB_EVENT, JobEvent } from '@jobs/contracts';
+import type { Socket } from 'socket.io-client';
+import type { ConnectionStatus } from './status.js';
+
+export interface SocketManagerOptions {
+  connect: () => Socket;
+  onEvent: (event: JobEvent) => void;
+  /** Every (re)connect: events may have been missed, the caller resyncs. */
+  onConnected: () => void;
+  onStatus: (status: ConnectionStatus) => void;
+  /** Delay before reconnect attempt n (1-based). */
+  backoff: (attempt: number) => number;
+  now: () => number;
+  onInvalidEvent?: (name: string, error: unknown) => void;
+}
+
+const LISTENED = [
+  JOB_EVENT.queued,
+  JOB_EVENT.started,
+  JOB_EVENT.cancelRequested,
+  JOB_EVENT.completed,
+  JOB_EVENT.progress,
+];
+
+/**
+ * Owns the one socket of this browser (only the leader tab runs it). Socket.IO's own reconnection
+ * is switched off so that the next attempt's time is known and shown; attempts back off with jitter
+ * and pause while the browser says it is offline.
+ */
+export function createSocketManager(options: SocketManagerOptions) {
+  let socket: Socket | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let attempt = 0;
+  let since = options.now();
+  const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+
+  const report = (status: ConnectionStatus) => options.onStatus(status);
+  const clearTimer = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  const scheduleReconnect = () => {
+    if (!socket || timer !== null) return;
+    if (!online()) {
+      report({ state: 'offline', since });
+      return;
+    }
+    attempt += 1;
+    const delay = options.backoff(attempt);
+    report({ state: 'reconnecting', since, attempt, nextAttemptAt: options.now() + delay });
+    timer = setTimeout(() => {
+      timer = null;
+      socket?.connect();
+    }, delay);
+  };
+  const onConnect = () => {
+    attempt = 0;
+    clearTimer();
+    report({ state: 'live', since: options.now() });
+    options.onConnected();
+  };
+  const onDisconnect = (reason: Socket.DisconnectReason) => {
+    if (reason === 'io client disconnect') return;
+    since = options.now();
+    scheduleReconnect();
+  };
+  const onConnectError = () => scheduleReconnect();
+  const onOffline = () => {
+    clearTimer();
+    if (socket && !socket.connected) report({ state: 'offline', since });
+  };
+  const onOnline = () => {
+    if (!socket || socket.connected) return;
+    clearTimer();
+    attempt = 0;
+    report({ state: 'connecting', since });
+    socket.connect();
+  };
+  const listeners = LISTENED.map((name) => {
+    const listener = (payload: unknown) => {
+      const parsed = JobEvent.safeParse(payload);
+      if (parsed.success && parsed.data.type === name) options.onEvent(parsed.data);
+      else options.onInvalidEvent?.(name, parsed.error ?? new Error(`type does not match ${name}`));
+    };
+    return [name, listener] as const;
+  });
+
+  return {
+    start(): void {
+      if (socket) return;
+      since = options.now();
+      socket = options.connect();
+      socket.io.reconnection(false);
+      socket.on('connect', onConnect);
+      socket.on('disconnect', onDisconnect);
+      socket.on('connect_error', onConnectError);
+      for (const [name, listener] of listeners) socket.on(name, listener);
+      globalThis.addEventListener?.('offline', onOffline);
+      globalThis.addEventListener?.('online', onOnline);
+      report({ state: 'connecting', since });
+      if (online()) socket.connect();
+      else report({ state: 'offline', since });
+    },
+    stop(): void {
+      clearTimer();
+      globalThis.removeEventListener?.('offline', onOffline);
+      globalThis.removeEventListener?.('online', onOnline);
+      const closing = socket;
+      socket = null;
+      if (!closing) return;
+      closing.off('connect', onConnect);
+      closing.off('disconnect', onDisconnect);
+      closing.off('connect_error', onConnectError);
+      for (const [name, listener] of listeners) closing.off(name, listener);
+      closing.disconnect();
+    },
+    get socket(): Socket | null {
+      return socket;
+    },
+  };
+}
+export type SocketManager = ReturnType<typeof createSocketManager>;
