@@ -12,3 +12,4 @@ export * from './components/JobLogViewer/index.js';
 export * from './components/JobLogsModal/index.js';
 export * from './components/ConfirmDialog/index.js';
 export * from './components/JobStatsOverview/index.js';
+export * from './components/JobsPanel/index.js';

@@ -1,0 +1,109 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
+import {
+  cancelledRun,
+  cancelRequestedRun,
+  failedRun,
+  hostileRun,
+  indeterminateRun,
+  longNameRun,
+  manyRuns,
+  NOW,
+  queuedRun,
+  runningRun,
+  successRun,
+} from '../../fixtures/runs.js';
+import { JobsPanel } from './JobsPanel.js';
+
+const mixed = [successRun, runningRun, failedRun, queuedRun, cancelledRun, indeterminateRun];
+
+const meta = {
+  title: 'Jobs/JobsPanel',
+  component: JobsPanel,
+  args: {
+    runs: mixed,
+    now: NOW,
+    onCancel: fn(),
+    onViewDetails: fn(),
+    onClearFinished: fn(),
+    showAllHref: '/admin/jobs',
+  },
+  decorators: [
+    (Story) => <div style={{ display: 'flex', justifyContent: 'flex-end', minHeight: 560 }}>{Story()}</div>,
+  ],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The downloads-style panel (seed 000). The toolbar button shows a badge of in-progress runs (hidden at 0, "9+" past nine) and a ring of their combined progress; the popover (Radix Popover) lists in-progress runs, then recent ones, with Cancel, Details, "Clear finished" and "Show all".',
+      },
+      story: { inline: false, height: '600px' },
+    },
+  },
+} satisfies Meta<typeof JobsPanel>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {};
+export const Open: Story = { args: { defaultOpen: true } };
+export const NoActive: Story = { args: { runs: [successRun, failedRun], defaultOpen: true } };
+export const Empty: Story = {
+  args: { runs: [], defaultOpen: true },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-field="badge"]')).toBeNull();
+    await expect(await screen.findByText('No recent jobs.')).toBeVisible();
+  },
+};
+export const ManyInProgress: Story = {
+  args: { runs: manyRuns(12) },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-field="badge"]')).toHaveTextContent('9+');
+  },
+};
+export const CancelPending: Story = {
+  args: {
+    runs: [runningRun, cancelRequestedRun],
+    cancelPendingIds: new Set([runningRun.id]),
+    defaultOpen: true,
+  },
+};
+
+/** Cancel disables at once; Escape closes the popover and focus returns to the toolbar button. */
+export const CancelThenEscape: Story = {
+  play: async ({ canvas, args }) => {
+    const trigger = canvas.getByRole('button', { name: 'Jobs, 3 in progress' });
+    await userEvent.click(trigger);
+    const dialog = await screen.findByRole('dialog', { name: 'Jobs' });
+    const panel = within(dialog);
+    await userEvent.click(panel.getByRole('button', { name: /^Cancel match-scores/ }));
+    await expect(panel.getByRole('button', { name: /^Stopping match-scores/ })).toBeDisabled();
+    await expect(args.onCancel).toHaveBeenCalledOnce();
+    await userEvent.click(panel.getByRole('button', { name: 'Clear finished' }));
+    await expect(args.onClearFinished).toHaveBeenCalledOnce();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await expect(trigger).toHaveFocus();
+  },
+};
+
+export const AllStates: Story = {
+  render: (args) => (
+    <div style={{ display: 'flex', gap: 24 }}>
+      <JobsPanel {...args} runs={[]} />
+      <JobsPanel {...args} runs={[queuedRun]} />
+      <JobsPanel {...args} runs={[runningRun, indeterminateRun]} />
+      <JobsPanel {...args} runs={manyRuns(15)} />
+    </div>
+  ),
+};
+
+export const Hostile: Story = {
+  args: {
+    runs: [hostileRun, longNameRun, { ...failedRun, id: '7', error: { message: hostileRun.jobName } }],
+    defaultOpen: true,
+  },
+  play: async () => {
+    const dialog = await screen.findByRole('dialog');
+    await expect(dialog.querySelector('img, script')).toBeNull();
+  },
+};

@@ -1,0 +1,56 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { failedRun, NOW, queuedRun, runningRun, successRun } from '../../fixtures/runs.js';
+import { JobsPanel } from './JobsPanel.js';
+import { badgeText, panelModel } from './panel-model.js';
+
+describe('panel model', () => {
+  it('caps the badge at 9+ and hides it at 0', () => {
+    expect(badgeText(0)).toBeNull();
+    expect(badgeText(3)).toBe('3');
+    expect(badgeText(9)).toBe('9');
+    expect(badgeText(10)).toBe('9+');
+  });
+
+  it('lists in-progress first, then finished newest first, and averages progress', () => {
+    const older = { ...failedRun, finishedAt: '2026-01-08T09:00:00.000Z' };
+    const model = panelModel([older, runningRun, successRun, queuedRun], 10);
+    expect(model.inProgress.map((r) => r.id)).toEqual([queuedRun.id, runningRun.id]);
+    expect(model.recent.map((r) => r.id)).toEqual([successRun.id, older.id]);
+    expect(model.combined).toBeCloseTo(0.67);
+  });
+});
+
+describe('JobsPanel', () => {
+  it('names the button with the in-progress count and lists runs when open', () => {
+    const onViewDetails = vi.fn();
+    render(<JobsPanel runs={[runningRun, successRun]} now={NOW} defaultOpen onViewDetails={onViewDetails} />);
+    expect(screen.getByRole('button', { name: 'Jobs, 1 in progress' })).toBeInTheDocument();
+    const dialog = screen.getByRole('dialog', { name: 'Jobs' });
+    const groups = within(dialog)
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent);
+    expect(groups).toEqual(['In progress (1)', 'Recent']);
+    fireEvent.click(within(dialog).getByRole('button', { name: /^Details of match-scores #12846/ }));
+    expect(onViewDetails).toHaveBeenCalledWith(successRun);
+  });
+
+  it('shows Stopping… for runs pending cancel, and no Cancel for finished runs', () => {
+    render(
+      <JobsPanel
+        runs={[runningRun, successRun]}
+        now={NOW}
+        defaultOpen
+        onCancel={() => {}}
+        cancelPendingIds={new Set([runningRun.id])}
+      />,
+    );
+    expect(screen.getByRole('button', { name: /^Stopping/ })).toBeDisabled();
+    expect(screen.queryByRole('button', { name: /^Cancel match-scores #12846/ })).toBeNull();
+  });
+
+  it('has a Show all link', () => {
+    render(<JobsPanel runs={[]} now={NOW} defaultOpen showAllHref="/admin/jobs" />);
+    expect(screen.getByRole('link', { name: 'Show all jobs' })).toHaveAttribute('href', '/admin/jobs');
+  });
+});

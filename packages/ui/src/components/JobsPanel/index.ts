@@ -1,0 +1,2 @@
+export * from './JobsPanel.js';
+export { badgeText } from './panel-model.js';
