@@ -13,3 +13,5 @@ export * from './components/JobLogsModal/index.js';
 export * from './components/ConfirmDialog/index.js';
 export * from './components/JobStatsOverview/index.js';
 export * from './components/JobsPanel/index.js';
+export * from './components/JobProgressChart/index.js';
+export * from './components/JobMetricsChart/index.js';
