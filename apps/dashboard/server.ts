@@ -17,6 +17,7 @@ import { createJobsApi } from './app/services/jobs-api.server.js';
 import { logger } from './app/services/logger.server.js';
 import { rateLimits } from './app/services/rate-limit.server.js';
 import { createRelay, type Relay } from './app/services/relay.server.js';
+import { sameOriginOnly } from './app/services/same-origin.server.js';
 import { loadSessionSecret } from './app/services/secret.server.js';
 import { createSessions } from './app/services/session.server.js';
 import { startUpstream } from './app/services/upstream.server.js';
@@ -68,6 +69,7 @@ async function main() {
   }
 
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
+  app.use(sameOriginOnly());
   app.use(rateLimits());
   app.all(
     '*',

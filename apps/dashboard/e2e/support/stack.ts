@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stackEnv } from './accounts.js';
+
+const app = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const tsx = path.resolve(app, '../../node_modules/.bin/tsx');
+
+export interface Stack {
+  url: string;
+  dataDir: string;
+  /** SIGTERM and wait for exit. */
+  stop(): Promise<void>;
+  /** Stop, then start again on the same port and data dir (sessions and runs survive). */
+  restart(): Promise<void>;
+}
+
+function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(tsx, ['server.ts'], { cwd: app, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`stack did not start:\n${out}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /"event":"dashboard\.listening","url":"([^"]+)"/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+        resolve({ child, url: match[1] });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`stack exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** A dashboard + embedded engine of its own, for tests that restart it or need an empty engine. */
+export async function startStack(extra: Record<string, string> = {}): Promise<Stack> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'jobs-e2e-stack-'));
+  const env = stackEnv({ PORT: '0', DATA_DIR: dataDir, ...extra });
+  let { child, url } = await launch(env);
+  const port = new URL(url).port;
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited(child);
+  };
+  return {
+    url,
+    dataDir,
+    stop,
+    async restart() {
+      await stop();
+      ({ child, url } = await launch({ ...env, PORT: port }));
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '@jobs/config/chromium';
+import { defineConfig } from '@playwright/test';
+import { ADMIN, stackEnv, VIEWER } from './e2e/support/accounts.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+/** A free loopback port, asked of the OS synchronously (the config cannot await). */
+function freePort(): string {
+  const script =
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
+}
+
+// Workers evaluate this file again: the env carries the first evaluation's port and data dir to them.
+process.env.E2E_PORT ??= freePort();
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'jobs-e2e-'));
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [['list'], ['junit', { outputFile: path.join(root, 'reports/dashboard-e2e.xml') }]],
+  use: {
+    baseURL,
+    launchOptions: chromiumLaunchOptions,
+    browserName: 'chromium',
+    trace: 'off',
+    screenshot: 'off',
+  },
+  webServer: {
+    command: `${path.join(root, 'node_modules/.bin/tsx')} server.ts`,
+    cwd: here,
+    url: `${baseURL}/login`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: stackEnv({ PORT: process.env.E2E_PORT, DATA_DIR: process.env.E2E_DATA_DIR }),
+  },
+  metadata: { admin: ADMIN.email, viewer: VIEWER.email },
+});
