@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { loadPanel, PANEL_KEY, savePanel } from '../../src/client/panelStorage.js';
+import { createLiveClient, panelRunsAtom } from '../../src/index.js';
+import { httpHost, until } from '../support/host.js';
+import { startLiveServer } from '../support/liveServer.js';
+import { MemoryStorage } from '../support/memoryStorage.js';
+import { iso, summary, T0 } from '../support/runs.js';
+
+const runs = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    summary({ id: `r${i}`, queuedAt: iso(T0 + i * 1000), status: 'SUCCESS' }),
+  );
+
+describe('panel persistence', () => {
+  it('round-trips, bounded to the last 100 runs', () => {
+    const storage = new MemoryStorage();
+    savePanel(storage, runs(150));
+    const loaded = loadPanel(storage);
+    expect(loaded).toHaveLength(100);
+    expect(loaded[0]).toEqual(runs(1)[0]);
+  });
+
+  it.each([
+    ['corrupt JSON', '{"version":1,"runs":[{'],
+    ['an old version', JSON.stringify({ version: 0, runs: runs(2) })],
+    ['a shape that no longer parses', JSON.stringify({ version: 1, runs: [{ id: 1, status: 'WEIRD' }] })],
+    ['not an object', '"hello"'],
+  ])('drops %s instead of crashing, and removes it', (_label, value) => {
+    const storage = new MemoryStorage();
+    storage.setItem(PANEL_KEY, value);
+    expect(loadPanel(storage)).toEqual([]);
+    expect(storage.getItem(PANEL_KEY)).toBeNull();
+  });
+
+  it('survives storage that throws (privacy mode, quota)', () => {
+    const hostile = new MemoryStorage();
+    hostile.getItem = () => {
+      throw new Error('SecurityError');
+    };
+    hostile.setItem = () => {
+      throw new Error('QuotaExceededError');
+    };
+    expect(loadPanel(hostile)).toEqual([]);
+    expect(() => savePanel(hostile, runs(1))).not.toThrow();
+  });
+
+  it('restores the panel on start, merges the history seed and persists what changed', async () => {
+    const server = await startLiveServer();
+    const storage = new MemoryStorage();
+    savePanel(storage, runs(3));
+    const fromHistory = server.enqueue();
+    const client = createLiveClient(httpHost(server.url, { storage, tuning: { persistEveryMs: 10 } }));
+    const stop = client.start();
+    try {
+      await until(() =>
+        expect(client.store.get(panelRunsAtom).map((r) => r.id)).toEqual([fromHistory.id, 'r2', 'r1', 'r0']),
+      );
+      await until(() => expect(loadPanel(storage).map((r) => r.id)).toContain(fromHistory.id));
+    } finally {
+      stop();
+      await server.close();
+    }
+  });
+});
