@@ -18,7 +18,11 @@ export interface Stack {
 }
 
 function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(tsx, ['server.ts'], { cwd: app, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, ['server.ts'], {
+    cwd: app,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`stack did not start:\n${out}`)), 30_000);

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { enqueue, sessionClient } from './support/api.js';
+import { login } from './support/auth.js';
+
+test.use({ javaScriptEnabled: false });
+
+test('without JavaScript: enqueue, cancel with confirmation, filters and pages all work', async ({
+  page,
+}) => {
+  await login(page);
+  await page.goto('/admin/jobs');
+  await page.getByRole('link', { name: 'Run New Job' }).click();
+  await expect(page).toHaveURL(/\/admin\/jobs\/new/);
+  await page.selectOption('select[name="jobName"]', 'media-orphan-cleanup');
+  await page.fill('textarea[name="params"]', '{"slow": true}');
+  await page.getByRole('button', { name: 'Enqueue Job' }).click();
+  const flash = page.getByTestId('flash');
+  await expect(flash).toContainText(/Job enqueued: #\d+/);
+  const id = (await flash.textContent())?.match(/#(\d+)/)?.[1];
+  const row = page.locator('.active-jobs li', { hasText: `#${id}` });
+  await expect(row).toContainText('media-orphan-cleanup');
+
+  await row.getByRole('link', { name: 'Cancel' }).click();
+  await expect(
+    page.getByRole('heading', { name: new RegExp(`Cancel media-orphan-cleanup \\(#${id}\\)`) }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel run' }).click();
+  await expect(page.getByTestId('flash')).toContainText(`cancel requested for #${id}`);
+
+  // Invalid params come back to the form field that caused them.
+  await page.goto('/admin/jobs/new');
+  await page.selectOption('select[name="jobName"]', 'match-scores');
+  await page.fill('textarea[name="params"]', '{"batchSize": -5}');
+  await page.getByRole('button', { name: 'Enqueue Job' }).click();
+  await expect(page.getByRole('alert')).toContainText('batchSize');
+
+  // Filters and pages are links and GET forms.
+  await page.goto('/admin/jobs');
+  await page.getByLabel('Filter by job').fill('media-orphan-cleanup');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/job=media-orphan-cleanup/);
+  await expect(page.locator('.job-history li').first()).toContainText('media-orphan-cleanup');
+  await page.locator('.job-history').getByRole('link', { name: 'cancelled' }).click();
+  await expect(page).toHaveURL(/status=CANCELLED/);
+  await expect(page).toHaveURL(/job=media-orphan-cleanup/);
+});
+
+test('without JavaScript: history pages are links', async ({ page, baseURL }) => {
+  const admin = await sessionClient(baseURL ?? '');
+  const res = await admin.post('/admin/jobs/bulk', {
+    form: { intent: 'start', jobName: 'trending', count: '50', params: '{"items": 0}' },
+  });
+  expect(res.status()).toBe(200);
+  await enqueue(admin, 'trending', { items: 0 });
+  await login(page);
+  await page.goto('/admin/jobs?job=trending');
+  await expect(page.locator('.job-history')).toContainText(/Showing 1-50 of \d+/);
+  await page.getByRole('link', { name: 'Next →' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/job=trending/);
+  await expect(page.locator('.job-history')).toContainText(/Showing 51-/);
+  await page.getByRole('link', { name: '← Prev' }).click();
+  await expect(page.locator('.job-history')).toContainText(/Showing 1-50/);
+});

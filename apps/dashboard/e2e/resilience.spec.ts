@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { sessionClient } from './support/api.js';
+import { login } from './support/auth.js';
+import { startStack } from './support/stack.js';
+
+test('when the jobs API is down the page shows an error with Retry, not a blank page', async ({ page }) => {
+  // Remote mode pointed at a port nobody listens on.
+  const stack = await startStack({ JOBS_API_URL: 'http://127.0.0.1:9', JOBS_API_TOKEN: 'unused-token' });
+  try {
+    await login(page, 'admin', { baseURL: stack.url });
+    await page.goto(`${stack.url}/admin/jobs`);
+    const error = page.getByRole('alert');
+    await expect(error).toContainText('Jobs API unavailable');
+    await expect(error.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  } finally {
+    await stack.stop();
+  }
+});
+
+test('rate limits answer 429 with Retry-After', async ({ baseURL }) => {
+  const admin = await sessionClient(baseURL ?? '');
+  const statuses: number[] = [];
+  let retryAfter: string | undefined;
+  for (let i = 0; i < 12; i++) {
+    const res = await admin.post('/admin/jobs/cleanup', { form: {} });
+    statuses.push(res.status());
+    if (res.status() === 429) retryAfter = res.headers()['retry-after'];
+  }
+  expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
+  expect(statuses.slice(10)).toEqual([429, 429]);
+  expect(Number(retryAfter)).toBeGreaterThan(0);
+});
+
+test('empty engine: the Job Manager offers "Start Processing"', async ({ page }) => {
+  const stack = await startStack();
+  try {
+    await login(page, 'admin', { baseURL: stack.url });
+    await page.goto(`${stack.url}/admin/jobs`);
+    await page.getByRole('link', { name: 'Start Processing' }).click();
+    await expect(page.getByRole('dialog', { name: 'Run New Job' })).toBeVisible();
+  } finally {
+    await stack.stop();
+  }
+});
