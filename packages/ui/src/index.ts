@@ -15,3 +15,6 @@ export * from './components/JobStatsOverview/index.js';
 export * from './components/JobsPanel/index.js';
 export * from './components/JobProgressChart/index.js';
 export * from './components/JobMetricsChart/index.js';
+export * from './components/Toasts/index.js';
+export * from './components/ConnectionBanner/index.js';
+export * from './components/ErrorBoundary/index.js';

@@ -1,0 +1,32 @@
+import { Button } from '../Button/Button.js';
+import styles from './ErrorBoundary.module.css';
+
+export interface ErrorFallbackProps {
+  error: Error;
+  onRetry?(): void;
+  title?: string;
+  /** Show the stack (development, admin tools). */
+  showStack?: boolean;
+}
+
+/** What a crashed section shows instead of itself. */
+export function ErrorFallback({
+  error,
+  onRetry,
+  title = 'This section failed to load',
+  showStack = false,
+}: ErrorFallbackProps) {
+  return (
+    <div role="alert" className={styles.root}>
+      <p className={styles.title}>
+        <span aria-hidden="true">✗ </span>
+        {title}
+      </p>
+      <p className={styles.message} dir="auto">
+        {error.message || 'Unknown error'}
+      </p>
+      {showStack && error.stack && <pre className={styles.stack}>{error.stack}</pre>}
+      {onRetry && <Button onClick={onRetry}>Try again</Button>}
+    </div>
+  );
+}

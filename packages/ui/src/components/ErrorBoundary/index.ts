@@ -1,0 +1,2 @@
+export * from './ErrorBoundary.js';
+export * from './ErrorFallback.js';

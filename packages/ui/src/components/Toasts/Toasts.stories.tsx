@@ -1,0 +1,76 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, screen, userEvent, waitFor } from 'storybook/test';
+import { HOSTILE_TEXT, RTL_TEXT } from '../../fixtures/runs.js';
+import { Button } from '../Button/Button.js';
+import { type ToastMessage, Toasts } from './Toasts.js';
+import { useToastQueue } from './useToastQueue.js';
+
+const samples: ToastMessage[] = [
+  { id: '1', tone: 'success', title: 'Job enqueued: #12850', description: 'match-scores is queued.' },
+  {
+    id: '2',
+    tone: 'error',
+    title: 'Failed to cancel job',
+    description: 'The run had already finished.',
+    action: { label: 'Retry', altText: 'Cancel again from the run card', onClick: () => {} },
+  },
+  { id: '3', tone: 'info', title: 'Cleaned 2 stalled jobs' },
+  { id: '4', tone: 'warning', title: 'Another instance of this job is running' },
+];
+
+const meta = {
+  title: 'Feedback/Toasts',
+  component: Toasts,
+  args: { toasts: samples, onDismiss: fn() },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Notifications on Radix Toast: one labelled region (F8 focuses it), errors announced assertively and kept until dismissed, others polite and gone after 5 s. The host owns the list; `useToastQueue()` is a minimal one.',
+      },
+      story: { inline: false, height: '420px' },
+    },
+  },
+} satisfies Meta<typeof Toasts>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {};
+export const Success: Story = { args: { toasts: [samples[0]!] } };
+export const ErrorWithAction: Story = { args: { toasts: [samples[1]!] } };
+export const Empty: Story = { args: { toasts: [] } };
+
+function Demo() {
+  const queue = useToastQueue();
+  return (
+    <>
+      <Button onClick={() => queue.push({ tone: 'success', title: 'Job enqueued: #12851' })}>Enqueue</Button>
+      <Toasts toasts={queue.toasts} onDismiss={queue.dismiss} />
+    </>
+  );
+}
+
+export const DismissByClose: Story = {
+  render: () => <Demo />,
+  play: async ({ canvas }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Enqueue' }));
+    await expect(await screen.findByText('Job enqueued: #12851')).toBeVisible();
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByText('Job enqueued: #12851')).toBeNull());
+    await expect(screen.getAllByRole('region').length).toBe(1);
+  },
+};
+
+export const AllStates: Story = {};
+
+export const Hostile: Story = {
+  args: {
+    toasts: [
+      { id: 'h1', tone: 'error', title: HOSTILE_TEXT, description: `${RTL_TEXT} ${'x'.repeat(10_000)}` },
+    ],
+  },
+  play: async () => {
+    const region = await screen.findByRole('region');
+    await expect(region.querySelector('img')).toBeNull();
+  },
+};

@@ -1,0 +1,2 @@
+export * from './Toasts.js';
+export * from './useToastQueue.js';
