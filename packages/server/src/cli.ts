@@ -6,10 +6,7 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
   JOBS_DB: z.string().min(1).default('./data/jobs.db'),
-  JOBS_API_TOKEN: z
-    .string({ error: 'JOBS_API_TOKEN is not set' })
-    .trim()
-    .min(1, 'JOBS_API_TOKEN is empty'),
+  JOBS_API_TOKEN: z.string({ error: 'JOBS_API_TOKEN is not set' }).trim().min(1, 'JOBS_API_TOKEN is empty'),
   JOBS_DEMO: z.enum(['0', '1', 'false', 'true']).default('1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -56,7 +56,9 @@ export interface JobsServer {
 /** Starts the jobs API and socket gateway over one SQLite file, with the in-process runner. */
 export async function startJobsServer(options: JobsServerOptions): Promise<JobsServer> {
   if (typeof options.token !== 'string' || options.token.trim() === '') {
-    throw new Error('A service token is required (JOBS_API_TOKEN): the jobs API refuses to start without one.');
+    throw new Error(
+      'A service token is required (JOBS_API_TOKEN): the jobs API refuses to start without one.',
+    );
   }
   const logger = options.logger === false ? silentLogger : (options.logger ?? jsonLogger());
   const useDemo = options.jobs ? options.demoJobs === true : options.demoJobs !== false;
@@ -96,11 +98,20 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
 
   const timers = options.schedules === false ? [] : [startSchedules(registry, service, logger)];
   if (useDemo && options.schedules !== false) {
-    timers.push(every(DEMO_UPLOAD_EVENT.cron, () => service.emitEvent(DEMO_UPLOAD_EVENT.name, { mediaId: `m_${Date.now().toString(36)}` }), logger));
+    timers.push(
+      every(
+        DEMO_UPLOAD_EVENT.cron,
+        () => service.emitEvent(DEMO_UPLOAD_EVENT.name, { mediaId: `m_${Date.now().toString(36)}` }),
+        logger,
+      ),
+    );
   }
   const prune = setInterval(() => store.pruneCounters(new Date()), 60 * 60_000);
   prune.unref();
-  logger.info({ event: 'listening', url, jobs: registry.all().length, dbPath: options.dbPath }, `jobs server listening on ${url}`);
+  logger.info(
+    { event: 'listening', url, jobs: registry.all().length, dbPath: options.dbPath },
+    `jobs server listening on ${url}`,
+  );
 
   let closing: Promise<void> | null = null;
   return {

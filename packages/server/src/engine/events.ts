@@ -54,7 +54,10 @@ export class JobEvents {
   }
 
   #sendInOrder(seq: number, event: JobEvent): void {
-    if (this.#expected === null || seq < this.#expected) return this.#send(event);
+    if (this.#expected === null || seq < this.#expected) {
+      this.#send(event);
+      return;
+    }
     this.#held.set(seq, event);
     this.#drain();
     if (this.#held.size > 0 && !this.#gapTimer) {
@@ -96,10 +99,11 @@ export class JobEvents {
     this.#logTransition(JOB_EVENT.cancelRequested, run, seq, actor);
   }
 
-  progress(run: Pick<JobRun, 'id' | 'jobName'>, version: number, progress: JobProgress): void {
+  /** `at` is when the value was flushed, so the spacing of `at` is the coalescing interval. */
+  progress(run: Pick<JobRun, 'id' | 'jobName'>, version: number, progress: JobProgress, at: Date): void {
     this.#send({
       type: JOB_EVENT.progress,
-      at: new Date().toISOString(),
+      at: at.toISOString(),
       data: {
         jobRunId: run.id,
         jobName: run.jobName,

@@ -12,7 +12,7 @@ export class ProgressCoalescer {
   #closed = false;
 
   constructor(
-    private readonly flush: (progress: JobProgress) => Promise<void>,
+    private readonly flush: (progress: JobProgress, at: Date) => Promise<void>,
     private readonly intervalMs: number = LIMITS.progressIntervalMs,
   ) {}
 
@@ -31,15 +31,21 @@ export class ProgressCoalescer {
     if (!this.#dirty) return;
     this.#dirty = false;
     this.#lastFlush = Date.now();
-    await this.flush({ ...this.#current });
+    await this.flush({ ...this.#current }, new Date(this.#lastFlush));
   }
 
-  /** Flushes what is pending, then ignores further updates. */
+  /**
+   * Flushes what is pending, then ignores further updates. The last value still keeps the
+   * interval: the run's end waits for it (at most one interval), so it is never dropped.
+   */
   async close(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#closed = true;
-    if (this.#dirty) await this.#flushNow();
+    if (!this.#dirty) return;
+    const wait = this.#lastFlush + this.intervalMs - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await this.#flushNow();
   }
 }
 

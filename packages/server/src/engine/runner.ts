@@ -68,11 +68,11 @@ export class Runner implements RunExecutor {
     const { run } = started;
     const job = this.registry.get(run.jobName);
     const live = new LiveRun(run, job?.input.timeoutMs);
-    live.progress = new ProgressCoalescer(async (progress) => {
-      const version = await this.store.updateProgress(run.id, progress, new Date());
+    live.progress = new ProgressCoalescer(async (progress, at) => {
+      const version = await this.store.updateProgress(run.id, progress, at);
       if (version === null) return;
       live.version = version;
-      this.events.progress(run, version, progress);
+      this.events.progress(run, version, progress, at);
     }, this.options.progressIntervalMs);
     this.#live.set(run.id, live);
     if (!job) {
@@ -93,7 +93,10 @@ export class Runner implements RunExecutor {
         finish = this.#fromError(live, err);
       }
       if (live.settled) {
-        this.logger.warn({ runId: run.id, jobName: run.jobName }, 'job returned after it was given up on; result discarded');
+        this.logger.warn(
+          { runId: run.id, jobName: run.jobName },
+          'job returned after it was given up on; result discarded',
+        );
         return;
       }
       await this.#settle(live, finish);
@@ -131,24 +134,39 @@ export class Runner implements RunExecutor {
     if (live.settled) return;
     const note = `did not stop within the ${grace} ms grace period`;
     this.logger.warn({ runId: live.run.id, jobName: live.run.jobName, reason: live.reason }, `job ${note}`);
-    await this.#log(live, 'warn', `The job ${note}; it was given up on and anything it returns later is discarded.`);
+    await this.#log(
+      live,
+      'warn',
+      `The job ${note}; it was given up on and anything it returns later is discarded.`,
+    );
     const finish: FinishInput =
       live.reason === 'cancel'
         ? { status: 'CANCELLED', cancelWins: true }
         : live.reason === 'timeout'
-          ? { status: 'FAILED', cancelWins: true, error: { message: `Timed out after ${live.timeoutMs} ms (${note})`, code: 'TIMEOUT' } }
-          : { status: 'FAILED', error: { message: `Interrupted: the server shut down (${note})`, code: 'SHUTDOWN' } };
+          ? {
+              status: 'FAILED',
+              cancelWins: true,
+              error: { message: `Timed out after ${live.timeoutMs} ms (${note})`, code: 'TIMEOUT' },
+            }
+          : {
+              status: 'FAILED',
+              error: { message: `Interrupted: the server shut down (${note})`, code: 'SHUTDOWN' },
+            };
     await this.#settle(live, finish);
   }
 
   #fromResult(live: LiveRun, value: unknown): FinishInput {
-    if (live.reason === 'timeout' || live.reason === 'shutdown') return this.#fromError(live, live.controller.signal.reason);
+    if (live.reason === 'timeout' || live.reason === 'shutdown')
+      return this.#fromError(live, live.controller.signal.reason);
     if (value === undefined || value === null) return { status: 'SUCCESS', metadata: null, cancelWins: true };
     if (!isJsonObject(value)) {
       return {
         status: 'FAILED',
         cancelWins: true,
-        error: { message: 'The job returned something that is not a JSON object; metadata must be one', code: 'INVALID_RESULT' },
+        error: {
+          message: 'The job returned something that is not a JSON object; metadata must be one',
+          code: 'INVALID_RESULT',
+        },
       };
     }
     return { status: 'SUCCESS', metadata: value, cancelWins: true };
@@ -156,10 +174,18 @@ export class Runner implements RunExecutor {
 
   #fromError(live: LiveRun, err: unknown): FinishInput {
     if (live.reason === 'timeout') {
-      return { status: 'FAILED', cancelWins: true, error: { message: `Timed out after ${live.timeoutMs} ms`, code: 'TIMEOUT' } };
+      return {
+        status: 'FAILED',
+        cancelWins: true,
+        error: { message: `Timed out after ${live.timeoutMs} ms`, code: 'TIMEOUT' },
+      };
     }
     if (live.reason === 'shutdown') {
-      return { status: 'FAILED', cancelWins: true, error: { message: 'Interrupted: the server shut down while the run was running', code: 'SHUTDOWN' } };
+      return {
+        status: 'FAILED',
+        cancelWins: true,
+        error: { message: 'Interrupted: the server shut down while the run was running', code: 'SHUTDOWN' },
+      };
     }
     return { status: 'FAILED', cancelWins: true, error: toJobError(err) };
   }
@@ -172,7 +198,8 @@ export class Runner implements RunExecutor {
     try {
       await live.progress.close();
       const done = await this.store.finishRun(live.run.id, finish, new Date());
-      if (done) this.events.lifecycle(JOB_EVENT.completed, done, live.reason === 'cancel' ? 'cancel' : 'runner');
+      if (done)
+        this.events.lifecycle(JOB_EVENT.completed, done, live.reason === 'cancel' ? 'cancel' : 'runner');
     } catch (err) {
       this.logger.error({ runId: live.run.id, err: String(err) }, 'could not record the end of a run');
     } finally {

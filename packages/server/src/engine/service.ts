@@ -2,8 +2,8 @@ import {
   type ApiError,
   apiError,
   type BulkCancelRequest,
-  type BulkEnqueueRequest,
   type BulkCancelResponse,
+  type BulkEnqueueRequest,
   type BulkEnqueueResponse,
   isActive,
   JOB_EVENT,
@@ -51,10 +51,16 @@ export class JobsService {
     private readonly options: { stalledAfterMs: number },
   ) {}
 
-  async enqueue(input: EnqueueInput, actor: Actor): Promise<Outcome<{ run: JobRunSummary; replayed: boolean }>> {
+  async enqueue(
+    input: EnqueueInput,
+    actor: Actor,
+  ): Promise<Outcome<{ run: JobRunSummary; replayed: boolean }>> {
     const job = this.registry.get(input.jobName);
     if (!job) {
-      return fail(404, apiError('Unknown job', `No job named "${input.jobName}" is registered`, false, 'jobName'));
+      return fail(
+        404,
+        apiError('Unknown job', `No job named "${input.jobName}" is registered`, false, 'jobName'),
+      );
     }
     const parsed = this.registry.parseParams(job, input.params);
     if (!parsed.ok) return fail(400, parsed.error);
@@ -85,7 +91,10 @@ export class JobsService {
           run: toSummary(inserted.run),
         });
       }
-      this.logger.info({ event: 'enqueue_replayed', runId: inserted.run.id, actor: actor.triggeredBy }, 'idempotent enqueue replayed');
+      this.logger.info(
+        { event: 'enqueue_replayed', runId: inserted.run.id, actor: actor.triggeredBy },
+        'idempotent enqueue replayed',
+      );
       return { ok: true, status: 201, body: { run: toSummary(inserted.run), replayed: true } };
     }
     this.events.lifecycle(JOB_EVENT.queued, inserted, actor.triggeredBy);
@@ -134,13 +143,25 @@ export class JobsService {
     if (!original) return notFound(id);
     if (isActive(original.status)) {
       return fail(409, {
-        ...apiError('Run still active', `Run #${id} is ${original.status}; retry it once it has finished`, false),
+        ...apiError(
+          'Run still active',
+          `Run #${id} is ${original.status}; retry it once it has finished`,
+          false,
+        ),
         run: toSummary(original),
       });
     }
     const job = this.registry.get(original.jobName);
     if (!job) {
-      return fail(404, apiError('Unknown job', `No job named "${original.jobName}" is registered any more`, false, 'jobName'));
+      return fail(
+        404,
+        apiError(
+          'Unknown job',
+          `No job named "${original.jobName}" is registered any more`,
+          false,
+          'jobName',
+        ),
+      );
     }
     const inserted = await this.store.insertRun(
       {
@@ -163,13 +184,13 @@ export class JobsService {
 
   async bulkCancel(request: BulkCancelRequest, actor: string | null): Promise<BulkCancelResponse> {
     const ids =
-      'ids' in request
-        ? request.ids
-        : (await this.store.listActive(request.filter, 500)).map((r) => r.id);
+      'ids' in request ? request.ids : (await this.store.listActive(request.filter, 500)).map((r) => r.id);
     const results: BulkCancelResponse['results'] = [];
     for (const id of ids) {
       const out = await this.cancel(id, actor);
-      results.push(out.ok ? { id, ok: true } : { id, ok: false, error: `${out.error.error}: ${out.error.details}` });
+      results.push(
+        out.ok ? { id, ok: true } : { id, ok: false, error: `${out.error.error}: ${out.error.details}` },
+      );
     }
     return { results };
   }
@@ -178,7 +199,11 @@ export class JobsService {
     const results: BulkEnqueueResponse['results'] = [];
     for (const item of request.items) {
       const out = await this.enqueue(item, actor);
-      results.push(out.ok ? { ok: true, run: out.body.run } : { ok: false, error: `${out.error.error}: ${out.error.details}` });
+      results.push(
+        out.ok
+          ? { ok: true, run: out.body.run }
+          : { ok: false, error: `${out.error.error}: ${out.error.details}` },
+      );
     }
     return { results };
   }
@@ -193,7 +218,10 @@ export class JobsService {
       const done = await this.#failStalled(run, '', before);
       if (done) cleaned.push(toSummary(done));
     }
-    this.logger.info({ event: 'cleanup_stalled', actor, cleaned: cleaned.map((r) => r.id) }, `cleaned ${cleaned.length} stalled runs`);
+    this.logger.info(
+      { event: 'cleanup_stalled', actor, cleaned: cleaned.map((r) => r.id) },
+      `cleaned ${cleaned.length} stalled runs`,
+    );
     return cleaned;
   }
 
@@ -213,7 +241,10 @@ export class JobsService {
     const queued = await this.store.listActive({ status: 'QUEUED' }, 100_000);
     for (const run of queued) this.dispatcher.dispatch(run);
     if (failed || queued.length) {
-      this.logger.warn({ event: 'recovered', failed, requeued: queued.length }, 'recovered runs left by a previous process');
+      this.logger.warn(
+        { event: 'recovered', failed, requeued: queued.length },
+        'recovered runs left by a previous process',
+      );
     }
     return { failed, requeued: queued.length };
   }
@@ -240,15 +271,25 @@ export class JobsService {
     const outcomes = [];
     for (const job of this.registry.all()) {
       if (!job.input.onEvents?.includes(name)) continue;
-      const out = await this.enqueue({ jobName: job.definition.name, params: payload }, { trigger: 'EVENT', triggeredBy: `event:${name}` });
-      if (!out.ok) this.logger.warn({ event: 'event_trigger_refused', name, jobName: job.definition.name, error: out.error.details }, 'event did not enqueue');
+      const out = await this.enqueue(
+        { jobName: job.definition.name, params: payload },
+        { trigger: 'EVENT', triggeredBy: `event:${name}` },
+      );
+      if (!out.ok)
+        this.logger.warn(
+          { event: 'event_trigger_refused', name, jobName: job.definition.name, error: out.error.details },
+          'event did not enqueue',
+        );
       outcomes.push(out);
     }
     return outcomes;
   }
 }
 
-function fail(status: number, error: ApiError & Record<string, unknown>): { ok: false; status: number; error: ApiError & Record<string, unknown> } {
+function fail(
+  status: number,
+  error: ApiError & Record<string, unknown>,
+): { ok: false; status: number; error: ApiError & Record<string, unknown> } {
   return { ok: false, status, error };
 }
 

@@ -45,9 +45,15 @@ export function createApiHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [];
   const route = (method: string, path: string, handler: Handler) =>
-    routes.push({ method, pattern: new RegExp(`^${path.replace(/:id/g, '([^/]+)').replace(/:field/g, '([^/]+)')}$`), handler });
+    routes.push({
+      method,
+      pattern: new RegExp(`^${path.replace(/:id/g, '([^/]+)').replace(/:field/g, '([^/]+)')}$`),
+      handler,
+    });
 
-  route('GET', '/definitions', async ({ res }) => sendJson(res, 200, { jobs: service.registry.definitions() }));
+  route('GET', '/definitions', async ({ res }) =>
+    sendJson(res, 200, { jobs: service.registry.definitions() }),
+  );
 
   route('GET', '/history', async ({ res, url }) => {
     const query = parseQuery(HistoryQuery, url);
@@ -69,9 +75,17 @@ export function createApiHandler(
     const body = await parseBody(req, EnqueueRequest, BODY_LIMIT);
     if (!body.ok) return sendError(res, body.status, body.error, body.headers);
     const key = headerValue(req, 'idempotency-key') ?? body.value.idempotencyKey;
-    const out = await service.enqueue({ ...body.value, idempotencyKey: key }, { trigger: 'MANUAL', triggeredBy: actor });
+    const out = await service.enqueue(
+      { ...body.value, idempotencyKey: key },
+      { trigger: 'MANUAL', triggeredBy: actor },
+    );
     if (!out.ok) return sendError(res, out.status, out.error);
-    sendJson(res, out.status, { run: out.body.run }, out.body.replayed ? { 'idempotency-replayed': 'true' } : {});
+    sendJson(
+      res,
+      out.status,
+      { run: out.body.run },
+      out.body.replayed ? { 'idempotency-replayed': 'true' } : {},
+    );
   });
 
   route('POST', '/bulk/cancel', async ({ req, res, actor }) => {
@@ -107,7 +121,12 @@ export function createApiHandler(
 
   route('GET', '/:id/raw/:field', async ({ res }, id, field) => {
     const parsed = RawField.safeParse(field);
-    if (!parsed.success) return sendError(res, 404, apiError('Not found', `No raw field "${field}"; use params, metadata or error`, false));
+    if (!parsed.success)
+      return sendError(
+        res,
+        404,
+        apiError('Not found', `No raw field "${field}"; use params, metadata or error`, false),
+      );
     const run = await service.store.getRun(id!);
     if (!run) return sendError(res, 404, runNotFound(id!));
     const raw = (await service.store.getRawField(id!, parsed.data)) ?? 'null';
@@ -147,7 +166,8 @@ export function createApiHandler(
         const matching = statics.length ? statics : all;
         const hit = matching.find((r) => r.method === method);
         if (!hit) {
-          if (matching.length === 0) return sendError(res, 404, apiError('Not found', `No endpoint ${method} ${url.pathname}`, false));
+          if (matching.length === 0)
+            return sendError(res, 404, apiError('Not found', `No endpoint ${method} ${url.pathname}`, false));
           return sendError(res, 405, apiError('Method not allowed', `${method} is not allowed here`, false), {
             allow: [...new Set(matching.map((r) => r.method))].join(', '),
           });
@@ -158,8 +178,12 @@ export function createApiHandler(
         }
         await hit.handler({ req, res, url, actor: headerValue(req, 'x-triggered-by') ?? null }, ...args);
       } catch (err) {
-        logger.error({ method, path: url.pathname, err: String((err as Error)?.stack ?? err) }, 'request failed');
-        if (!res.headersSent) sendError(res, 500, apiError('Internal error', 'The server failed to answer; try again', true));
+        logger.error(
+          { method, path: url.pathname, err: String((err as Error)?.stack ?? err) },
+          'request failed',
+        );
+        if (!res.headersSent)
+          sendError(res, 500, apiError('Internal error', 'The server failed to answer; try again', true));
         else res.destroy();
       }
     })();
@@ -181,7 +205,9 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
   return text ? text.slice(0, LIMITS.nameMax) : undefined;
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; status: number; error: ApiError; headers?: Record<string, string> };
+type Parsed<T> =
+  | { ok: true; value: T }
+  | { ok: false; status: number; error: ApiError; headers?: Record<string, string> };
 
 function parseQuery<S extends z.ZodType>(schema: S, url: URL): Parsed<z.output<S>> {
   const result = schema.safeParse(searchParamsToObject(url.searchParams));
@@ -189,7 +215,11 @@ function parseQuery<S extends z.ZodType>(schema: S, url: URL): Parsed<z.output<S
   return { ok: false, status: 400, error: apiErrorFromIssues('Invalid query', result.error.issues) };
 }
 
-async function parseBody<S extends z.ZodType>(req: IncomingMessage, schema: S, limit: number): Promise<Parsed<z.output<S>>> {
+async function parseBody<S extends z.ZodType>(
+  req: IncomingMessage,
+  schema: S,
+  limit: number,
+): Promise<Parsed<z.output<S>>> {
   const body = await readJsonBody(req, limit);
   if (!body.ok) return { ...body, ...(body.close ? { headers: { connection: 'close' } } : {}) };
   const result = schema.safeParse(body.value);

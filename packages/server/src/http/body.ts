@@ -15,7 +15,12 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<BodyR
   const tooLarge = (): BodyError => ({
     ok: false,
     status: 413,
-    error: apiError('Payload too large', `The request body is over the ${limit} byte limit`, true, 'parameters'),
+    error: apiError(
+      'Payload too large',
+      `The request body is over the ${limit} byte limit`,
+      true,
+      'parameters',
+    ),
   });
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length']);
@@ -35,7 +40,13 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<BodyR
       }
       if (!over) chunks.push(chunk);
     });
-    req.on('error', () => resolve({ ok: false, status: 400, error: apiError('Bad request', 'The request body could not be read', true) }));
+    req.on('error', () =>
+      resolve({
+        ok: false,
+        status: 400,
+        error: apiError('Bad request', 'The request body could not be read', true),
+      }),
+    );
     req.on('end', () => {
       if (over) return resolve(tooLarge());
       const text = Buffer.concat(chunks).toString('utf8');
@@ -46,7 +57,12 @@ export function readJsonBody(req: IncomingMessage, limit: number): Promise<BodyR
         resolve({
           ok: false,
           status: 400,
-          error: apiError('Malformed JSON', `The request body is not valid JSON: ${(err as Error).message}`, true, 'parameters'),
+          error: apiError(
+            'Malformed JSON',
+            `The request body is not valid JSON: ${(err as Error).message}`,
+            true,
+            'parameters',
+          ),
         });
       }
     });

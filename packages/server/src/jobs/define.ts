@@ -45,10 +45,13 @@ export interface JobDefinitionInput<P = Record<string, unknown>> {
   scope?: string;
   algorithmVersion?: string;
   /** the value it returns becomes the run's `metadata` (a JSON object, or nothing) */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a job may simply return nothing
   run(ctx: JobContext<P>): Promise<JsonObject | undefined | void> | JsonObject | undefined | void;
 }
 
 /** Types a job definition against its params schema; the registry validates it at startup. */
-export function defineJob<P = Record<string, unknown>>(definition: JobDefinitionInput<P>): JobDefinitionInput {
+export function defineJob<P = Record<string, unknown>>(
+  definition: JobDefinitionInput<P>,
+): JobDefinitionInput {
   return definition as unknown as JobDefinitionInput;
 }

@@ -1,6 +1,6 @@
 import {
-  apiErrorFromIssues,
   type ApiError,
+  apiErrorFromIssues,
   type JobDefinition,
   type JsonObject,
   jsonProblem,
@@ -55,10 +55,17 @@ export class JobRegistry {
     if (!schema) return { ok: true, params: merged };
     const result = schema.safeParse(merged);
     if (!result.success) {
-      return { ok: false, error: apiErrorFromIssues('Invalid parameters', result.error.issues, 'parameters') };
+      return {
+        ok: false,
+        error: apiErrorFromIssues('Invalid parameters', result.error.issues, 'parameters'),
+      };
     }
     const problem = jsonProblem(result.data);
-    if (problem) return { ok: false, error: apiErrorFromIssues('Invalid parameters', [{ path: [], message: problem }], 'parameters') };
+    if (problem)
+      return {
+        ok: false,
+        error: apiErrorFromIssues('Invalid parameters', [{ path: [], message: problem }], 'parameters'),
+      };
     return { ok: true, params: result.data as JsonObject };
   }
 }
@@ -86,7 +93,9 @@ function validate(input: JobDefinitionInput, seen: Map<string, RegisteredJob>): 
   let defaultParams: JsonObject | undefined;
   if (input.defaultParams !== undefined) {
     const problem =
-      typeof input.defaultParams !== 'object' || input.defaultParams === null || Array.isArray(input.defaultParams)
+      typeof input.defaultParams !== 'object' ||
+      input.defaultParams === null ||
+      Array.isArray(input.defaultParams)
         ? 'not an object'
         : jsonProblem(input.defaultParams);
     if (problem) fail(name, `defaultParams must be JSON-serializable (${problem})`);
@@ -126,5 +135,7 @@ function validate(input: JobDefinitionInput, seen: Map<string, RegisteredJob>): 
 }
 
 function summarize(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
-  return issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
+  return issues
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
 }

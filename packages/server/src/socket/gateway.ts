@@ -19,7 +19,11 @@ export function attachSocketGateway(
   io.use((socket, next) => {
     if (deps.isToken(socket.handshake.auth?.token)) return next();
     const err = new Error('Unauthorized') as Error & { data?: unknown };
-    err.data = apiError('Unauthorized', 'Connect with io(url, { auth: { token } }) and the service token', false);
+    err.data = apiError(
+      'Unauthorized',
+      'Connect with io(url, { auth: { token } }) and the service token',
+      false,
+    );
     next(err);
   });
 

@@ -62,7 +62,9 @@ export interface NewRun {
   idempotencyKey?: string | null;
 }
 
-export type Inserted = { run: JobRun; seq: number; replayed: false } | { run: JobRun; seq: null; replayed: true };
+export type Inserted =
+  | { run: JobRun; seq: number; replayed: false }
+  | { run: JobRun; seq: null; replayed: true };
 
 export interface Lifecycle {
   run: JobRun;

@@ -13,10 +13,13 @@ const common = {
   fail: z.boolean(),
 };
 
-type DemoParams = { batchSize: number; pauseMs: number; slow: boolean; fail: boolean; items: number } & Record<
-  string,
-  unknown
->;
+type DemoParams = {
+  batchSize: number;
+  pauseMs: number;
+  slow: boolean;
+  fail: boolean;
+  items: number;
+} & Record<string, unknown>;
 
 export interface BatchJobSpec {
   name: string;
@@ -47,7 +50,11 @@ export interface BatchJobSpec {
  * "Processing batch 3/5", log lines, metadata on success, and params to make it slow or fail.
  */
 export function batchJob(spec: BatchJobSpec): JobDefinitionInput {
-  const schema = z.object({ ...common, ...(spec.extra ?? {}), items: z.number().int().min(0).max(10_000_000) });
+  const schema = z.object({
+    ...common,
+    ...(spec.extra ?? {}),
+    items: z.number().int().min(0).max(10_000_000),
+  });
   const defaultParams: JsonObject = {
     batchSize: spec.batchSize,
     pauseMs: spec.pauseMs,
@@ -83,7 +90,9 @@ export function batchJob(spec: BatchJobSpec): JobDefinitionInput {
         if (p.fail && batch === failAt) {
           const failure = spec.failure ?? { code: 'DB_TIMEOUT', message: 'Database timeout' };
           ctx.log('error', `${failure.message} while writing batch ${batch}/${batches}`);
-          throw Object.assign(new Error(`${failure.message} while writing batch ${batch}/${batches}`), { code: failure.code });
+          throw Object.assign(new Error(`${failure.message} while writing batch ${batch}/${batches}`), {
+            code: failure.code,
+          });
         }
         processed = Math.min(total, processed + p.batchSize);
         ctx.progress({
@@ -97,7 +106,8 @@ export function batchJob(spec: BatchJobSpec): JobDefinitionInput {
         } else {
           ctx.log('debug', `Batch ${batch}/${batches}: ${p.batchSize} ${spec.unit}`);
         }
-        if (batch === 2 && batches > 3) ctx.log('warn', `Batch 2/${batches}: 3 ${spec.unit} skipped (missing data)`);
+        if (batch === 2 && batches > 3)
+          ctx.log('warn', `Batch 2/${batches}: 3 ${spec.unit} skipped (missing data)`);
       }
       const elapsed = Date.now() - started;
       return {

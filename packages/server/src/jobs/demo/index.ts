@@ -16,10 +16,16 @@ export const demoJobs: JobDefinitionInput[] = [
     items: 1250,
     batchSize: 100,
     pauseMs: 600,
-    extra: { ...userId, candidateBatchSize: z.number().int().positive('candidateBatchSize must be > 0').max(10_000) },
+    extra: {
+      ...userId,
+      candidateBatchSize: z.number().int().positive('candidateBatchSize must be > 0').max(10_000),
+    },
     extraDefaults: { candidateBatchSize: 500 },
     exampleFlags: '--userId=8 --candidateBatchSize=500',
-    metrics: (n, p) => ({ scoresCalculated: n * Number(p.candidateBatchSize ?? 500) / 10, averageScoreTime: 12 }),
+    metrics: (n, p) => ({
+      scoresCalculated: (n * Number(p.candidateBatchSize ?? 500)) / 10,
+      averageScoreTime: 12,
+    }),
   }),
   batchJob({
     name: 'compatibility',

@@ -51,11 +51,17 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
   if (q.status) where.push('r.status = ?') && args.push(q.status);
 
   if (search?.id) {
-    const row = deps.get(`SELECT ${SUMMARY_COLUMNS} FROM runs r WHERE ${['r.id = ?', ...where].join(' AND ')}`, [
-      Number(search.id),
-      ...args,
-    ]) as RunRow | undefined;
-    return { runs: row ? [rowToSummary(row)] : [], total: row ? 1 : 0, totalCapped: false, nextCursor: null, prevCursor: null };
+    const row = deps.get(
+      `SELECT ${SUMMARY_COLUMNS} FROM runs r WHERE ${['r.id = ?', ...where].join(' AND ')}`,
+      [Number(search.id), ...args],
+    ) as RunRow | undefined;
+    return {
+      runs: row ? [rowToSummary(row)] : [],
+      total: row ? 1 : 0,
+      totalCapped: false,
+      nextCursor: null,
+      prevCursor: null,
+    };
   }
   if (search?.text && search.text.length < 3) {
     return { runs: [], total: 0, totalCapped: false, nextCursor: null, prevCursor: null };
@@ -81,7 +87,10 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
       extraArgs.push(ftsPhrase(search.text));
     }
   } else if (search?.text) {
-    driver = { sql: 'SELECT rowid AS id FROM run_errors WHERE run_errors MATCH ?', args: [ftsPhrase(search.text)] };
+    driver = {
+      sql: 'SELECT rowid AS id FROM run_errors WHERE run_errors MATCH ?',
+      args: [ftsPhrase(search.text)],
+    };
   }
 
   if (!driver) {
@@ -137,7 +146,10 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
      ${filter.length ? `WHERE ${filter.join(' AND ')}` : ''}`,
     [...driver.args, ...filterArgs],
   ) as { n: number };
-  const driverCount = deps.get(`SELECT count(*) AS n FROM (${driver.sql} LIMIT ${SEARCH_TOTAL_CAP})`, driver.args) as {
+  const driverCount = deps.get(
+    `SELECT count(*) AS n FROM (${driver.sql} LIMIT ${SEARCH_TOTAL_CAP})`,
+    driver.args,
+  ) as {
     n: number;
   };
   return page(rows, limit, asc, Boolean(cursor) || q.page > 1, scanCursor, {

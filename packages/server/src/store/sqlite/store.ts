@@ -68,9 +68,11 @@ export class SqliteJobStore implements JobStore {
   }
 
   #nextSeq(): number {
-    return (this.stmt(`UPDATE meta SET value = value + 1 WHERE key = 'event_seq' RETURNING value`).get() as {
-      value: number;
-    }).value;
+    return (
+      this.stmt(`UPDATE meta SET value = value + 1 WHERE key = 'event_seq' RETURNING value`).get() as {
+        value: number;
+      }
+    ).value;
   }
 
   #row(id: number): RunRow | undefined {
@@ -161,7 +163,8 @@ export class SqliteJobStore implements JobStore {
         | undefined;
       const from = input.from ?? ['RUNNING'];
       if (!current || !(from as readonly string[]).includes(current.status)) return null;
-      if (input.heartbeatBefore && (current.last_heartbeat_at ?? 0) >= input.heartbeatBefore.getTime()) return null;
+      if (input.heartbeatBefore && (current.last_heartbeat_at ?? 0) >= input.heartbeatBefore.getTime())
+        return null;
       const at = now.getTime();
       const status = input.cancelWins && current.cancel_requested_at !== null ? 'CANCELLED' : input.status;
       const error = status === 'CANCELLED' ? null : (input.error ?? null);
@@ -219,7 +222,12 @@ export class SqliteJobStore implements JobStore {
       const seq = row.log_count;
       const line: LogLine =
         seq > MAX_LOG_LINES
-          ? { seq, at: now.toISOString(), level: 'warn', message: `log limit of ${MAX_LOG_LINES} lines reached; further lines are dropped` }
+          ? {
+              seq,
+              at: now.toISOString(),
+              level: 'warn',
+              message: `log limit of ${MAX_LOG_LINES} lines reached; further lines are dropped`,
+            }
           : { seq, at: now.toISOString(), level, message: truncateLogMessage(message) };
       this.stmt('INSERT INTO run_logs (run_id, seq, at, level, message) VALUES (?, ?, ?, ?, ?)').run(
         Number(id),
@@ -232,14 +240,22 @@ export class SqliteJobStore implements JobStore {
     })();
   }
 
-  async syncDefinitions(defs: ReadonlyArray<{ name: string; paramsSchema?: JsonObject }>, now: Date): Promise<void> {
+  async syncDefinitions(
+    defs: ReadonlyArray<{ name: string; paramsSchema?: JsonObject }>,
+    now: Date,
+  ): Promise<void> {
     const upsert = this.stmt(
       `INSERT INTO job_definitions (name, first_seen_at, last_seen_at, params_schema) VALUES (?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at, params_schema = excluded.params_schema`,
     );
     this.db.transaction(() => {
       for (const d of defs) {
-        upsert.run(d.name, now.getTime(), now.getTime(), d.paramsSchema ? JSON.stringify(d.paramsSchema) : null);
+        upsert.run(
+          d.name,
+          now.getTime(),
+          now.getTime(),
+          d.paramsSchema ? JSON.stringify(d.paramsSchema) : null,
+        );
       }
     })();
   }
@@ -283,7 +299,9 @@ export class SqliteJobStore implements JobStore {
       const rows = this.stmt(
         `SELECT ${SUMMARY_COLUMNS} FROM runs r WHERE r.status IN ('QUEUED', 'RUNNING') ORDER BY r.id LIMIT ?`,
       ).all(limit + 1) as RunRow[];
-      const { value } = this.stmt(`SELECT value FROM meta WHERE key = 'event_seq'`).get() as { value: number };
+      const { value } = this.stmt(`SELECT value FROM meta WHERE key = 'event_seq'`).get() as {
+        value: number;
+      };
       return { runs: rows.slice(0, limit).map(rowToSummary), asOfSeq: value, truncated: rows.length > limit };
     })();
   }
@@ -303,7 +321,10 @@ export class SqliteJobStore implements JobStore {
     };
   }
 
-  async listActive(filter: { jobName?: string; status?: 'QUEUED' | 'RUNNING' }, limit: number): Promise<JobRun[]> {
+  async listActive(
+    filter: { jobName?: string; status?: 'QUEUED' | 'RUNNING' },
+    limit: number,
+  ): Promise<JobRun[]> {
     const rows = this.stmt(
       `SELECT ${FULL_COLUMNS} FROM runs r
        WHERE r.status IN ('QUEUED', 'RUNNING') AND (@status IS NULL OR r.status = @status)
@@ -331,7 +352,8 @@ export class SqliteJobStore implements JobStore {
 
   /** Old finished-per-minute buckets are only kept for a day and a bit. */
   pruneCounters(now: Date): void {
-    this.stmt('DELETE FROM finished_by_minute WHERE minute < ?').run(Math.floor(now.getTime() / MINUTE) - 48 * 60);
+    this.stmt('DELETE FROM finished_by_minute WHERE minute < ?').run(
+      Math.floor(now.getTime() / MINUTE) - 48 * 60,
+    );
   }
-
 }
