@@ -24,13 +24,13 @@ export function httpHost(url: string, overrides: Partial<LiveHost> = {}): LiveHo
   };
 }
 
-/** Waits until `check` passes (it throws or returns false until then). */
+/** Waits until `check` passes (it throws, rejects or returns false until then). */
 export async function until(check: () => unknown, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
     try {
-      if (check() !== false) return;
+      if ((await check()) !== false) return;
     } catch (error) {
       last = error;
     }

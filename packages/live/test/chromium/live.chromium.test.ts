@@ -1,0 +1,123 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, probe } from '../support/browser.js';
+import { bundlePage } from '../support/bundle.js';
+import { until } from '../support/host.js';
+import { type LiveServer, startLiveServer } from '../support/liveServer.js';
+
+describe('@jobs/live in Chromium', () => {
+  let browser: Browser;
+  let files: Awaited<ReturnType<typeof bundlePage>>;
+  let server: LiveServer;
+  let context: BrowserContext;
+  let channel = 0;
+
+  beforeAll(async () => {
+    [browser, files] = await Promise.all([
+      launchChromium(),
+      bundlePage('chromium/page/app.tsx', 'development'),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    server = await startLiveServer({ files });
+    context = await browser.newContext();
+    channel += 1;
+  });
+  afterEach(async () => {
+    await context.close();
+    await server.close();
+  });
+
+  const open = async (query = ''): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?channel=c${channel}${query}`);
+    return page;
+  };
+  const rows = (page: Page) => page.locator('#runs li').count();
+
+  it('shares one connection between two tabs; events reach both', async () => {
+    const a = server.start(server.enqueue().id);
+    const first = await open();
+    await first.waitForSelector(`[data-run="${a.id}"]`);
+    const second = await open();
+    await second.waitForSelector(`[data-run="${a.id}"]`);
+    expect(server.stats.connections).toBe(1);
+    expect([(await probe(first)).role, (await probe(second)).role].sort()).toEqual(['follower', 'leader']);
+    const b = server.enqueue();
+    server.progress(a.id, 42);
+    for (const page of [first, second]) {
+      await page.waitForSelector(`[data-run="${b.id}"]`);
+      await until(async () =>
+        expect(await page.locator(`[data-run="${a.id}"]`).textContent()).toContain('42'),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(server.stats.totalConnections).toBe(1);
+  });
+
+  it('hands the socket to another tab within a couple of seconds when the leader closes', async () => {
+    const first = await open();
+    await until(() => expect(server.stats.connections).toBe(1));
+    const second = await open();
+    await second.waitForSelector('main[data-connection="live"]', { state: 'attached' });
+    const leader = (await probe(first)).role === 'leader' ? first : second;
+    const survivor = leader === first ? second : first;
+    const closedAt = Date.now();
+    await leader.close();
+    await until(async () => expect((await probe(survivor)).role).toBe('leader'), 2000);
+    await until(() => expect(server.stats.connections).toBe(1), 2000);
+    const takeoverMs = Date.now() - closedAt;
+    expect(takeoverMs).toBeLessThan(2000);
+    console.info(`leader takeover: ${takeoverMs} ms (lock release → new socket connected)`);
+    const c = server.enqueue();
+    await survivor.waitForSelector(`[data-run="${c.id}"]`, { timeout: 2000 });
+    expect(server.stats.totalConnections).toBe(2);
+  });
+
+  it('opens exactly one socket under React StrictMode (development build)', async () => {
+    const page = await open('&strict');
+    await page.waitForSelector('main[data-connection="live"]', { state: 'attached' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.stats.totalConnections).toBe(1);
+  });
+
+  it('sends one cancel request however often Cancel is clicked', async () => {
+    const a = server.start(server.enqueue().id);
+    server.behaviour.cancelDelayMs = 150;
+    const page = await open();
+    const button = page.locator(`[data-run="${a.id}"] button`);
+    await button.waitFor();
+    await Promise.all(Array.from({ length: 15 }, () => button.click()));
+    await page.waitForSelector(`[data-run="${a.id}"][data-status="CANCEL_REQUESTED"]`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.stats.cancelRequests.get(a.id)).toBe(1);
+  });
+
+  it('runs side effects once per browser: one notification, a toast and a refetch in every tab', async () => {
+    const a = server.start(server.enqueue().id);
+    const first = await open();
+    const second = await open();
+    for (const page of [first, second]) await page.waitForSelector(`[data-run="${a.id}"]`);
+    await first.evaluate(
+      (id) =>
+        (window as unknown as { __live: { client: { watch(id: string): void } } }).__live.client.watch(id),
+      a.id,
+    );
+    const before = await Promise.all([probe(first), probe(second)]);
+    server.complete(a.id, 'FAILED', true, 'Database timeout');
+    for (const page of [first, second]) await until(async () => expect(await rows(page)).toBe(0));
+    // Invalidations coalesce to about one a second per kind.
+    for (const [i, page] of [first, second].entries()) {
+      await until(
+        async () => expect((await probe(page)).invalidations).toBeGreaterThan(before[i]?.invalidations ?? 0),
+        2500,
+      );
+      expect(await page.locator('#toasts li').allTextContents()).toEqual([`match-scores #${a.id} failed`]);
+    }
+    const after = await Promise.all([probe(first), probe(second)]);
+    expect(after.flatMap((p) => p.notified)).toEqual([a.id]);
+  });
+});
