@@ -106,9 +106,10 @@ export function JobHistoryList(props: JobHistoryListProps) {
           ))}
         </ul>
       )}
-      <nav className={styles.pager} aria-label="History pages">
+      <nav className={styles.pager} aria-label={`${props.title ?? 'Job History'} pages`}>
         <span className={styles.range} role="status">
           {state === 'error' || state === 'loading' ? '' : rangeLabel(page, pageSize, runs.length, total)}
+          {loading && state === 'ready' ? ' • Refreshing…' : ''}
         </span>
         <Button disabled={page <= 1 || loading} onClick={() => props.onPageChange(page - 1)}>
           <span aria-hidden="true">←</span> Prev

@@ -1,0 +1,106 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useMemo, useState } from 'react';
+import { expect, fn, screen, userEvent, waitFor } from 'storybook/test';
+import {
+  bigJson,
+  failedDetails,
+  hostileDetails,
+  makeDetails,
+  runningDetails,
+  successDetails,
+  tooLargeDetails,
+} from '../../lib/b/fixtures.js';
+import { Button } from '../Button/index.js';
+import { JobDetailsModal, type JobDetailsModalProps } from './JobDetailsModal.js';
+
+const meta = {
+  title: 'Jobs/JobDetailsModal',
+  component: JobDetailsModal,
+  args: {
+    open: true,
+    run: successDetails,
+    canManage: true,
+    onOpenChange: fn(),
+    onRerun: fn(),
+    onCancel: fn(),
+    onViewLogs: fn(),
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'Seed 002\'s "Job Run Details" on Radix Dialog: status, trigger, who, algorithm, a timeline with delay and duration, params and metadata in `JsonViewer` (bounded preview; `tooLarge` values get a size and a download link), error and stack. Viewers (`canManage={false}`) get no Re-run or Cancel. Focus returns to whatever opened it.',
+      },
+      story: { inline: false, height: '760px' },
+    },
+  },
+} satisfies Meta<typeof JobDetailsModal>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {};
+export const Failed: Story = { args: { run: failedDetails } };
+export const Running: Story = { args: { run: runningDetails } };
+export const CancelPending: Story = { args: { run: runningDetails, cancelPending: true } };
+export const Viewer: Story = { args: { run: runningDetails, canManage: false } };
+export const TooLarge: Story = { args: { run: tooLargeDetails } };
+export const Loading: Story = { args: { run: null, loading: true } };
+export const LoadError: Story = {
+  args: { run: null, error: { error: 'Not found', details: 'No run #99999.', retryable: false } },
+};
+
+function WithOpener(args: JobDetailsModalProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>Details</Button>
+      <JobDetailsModal {...args} open={open} onOpenChange={setOpen} />
+    </>
+  );
+}
+
+/** Escape closes the dialog and focus goes back to the button that opened it. */
+export const EscapeReturnsFocus: Story = {
+  args: { open: false },
+  render: (args) => <WithOpener {...args} />,
+  play: async ({ canvas }) => {
+    const opener = canvas.getByRole('button', { name: 'Details' });
+    await userEvent.click(opener);
+    await expect(await screen.findByRole('dialog')).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(opener).toHaveFocus());
+  },
+};
+
+export const AllStates: Story = {
+  args: { open: false },
+  render: (args) => (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+      {[
+        ['Success', successDetails],
+        ['Failed', failedDetails],
+        ['Running', runningDetails],
+        ['Too large', tooLargeDetails],
+        ['Hostile', hostileDetails],
+      ].map(([name, run]) => (
+        <WithOpener key={String(name)} {...args} run={run as JobDetailsModalProps['run']} />
+      ))}
+    </div>
+  ),
+};
+
+function HugeMetadata(args: JobDetailsModalProps) {
+  const run = useMemo(() => makeDetails(hostileDetails, { metadata: bigJson(5_000_000), tooLarge: {} }), []);
+  return <JobDetailsModal {...args} run={run} />;
+}
+
+/** XSS strings, a 10 kB name, RTL text, a `javascript:` download link and 5 MB of metadata. */
+export const Hostile: Story = {
+  render: (args) => <HugeMetadata {...args} />,
+  play: async () => {
+    const dialog = await screen.findByRole('dialog');
+    await expect(dialog.querySelector('img, b, script')).toBeNull();
+    await expect(dialog.querySelectorAll('[role="treeitem"]').length).toBeLessThan(100);
+  },
+};
