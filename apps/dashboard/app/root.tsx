@@ -1,3 +1,4 @@
+import uiCss from '@jobs/ui/styles.css?url';
 import type { LinksFunction, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
@@ -14,6 +15,7 @@ import appCss from './app.css?url';
 export const meta: MetaFunction = () => [{ title: 'Jobs Console' }];
 export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'stylesheet', href: uiCss },
   { rel: 'stylesheet', href: appCss },
 ];
 

@@ -20,6 +20,7 @@ export default [
   route('resources/jobs/active', 'routes/resources.active.ts'),
   route('resources/jobs/recent', 'routes/resources.recent.ts'),
   route('resources/jobs/enqueue', 'routes/resources.enqueue.ts'),
+  route('resources/jobs/cleanup-stalled', 'routes/resources.cleanup.ts'),
   route('resources/jobs/:id/cancel', 'routes/resources.cancel.ts'),
   route('resources/jobs/:id/retry', 'routes/resources.retry.ts'),
   route('resources/jobs/:id/logs', 'routes/resources.logs.ts'),

@@ -9,7 +9,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     ...init,
   });
   const body = (await res.json().catch(() => null)) as { details?: string; error?: string } | null;
-  if (res.status === 401) {
+  if (res.status === 401 && window.location.pathname !== '/login') {
     // The session ended (logout in another tab, expiry): go to the login page rather than fail quietly.
     window.location.assign(
       `/login?redirectTo=${encodeURIComponent(window.location.pathname + window.location.search)}`,

@@ -18,10 +18,13 @@ function merge(lines: readonly LogLine[], more: readonly LogLine[]): LogLine[] {
 export function useRunLogs(runId: string, initial: readonly LogLine[], live: boolean) {
   const [lines, setLines] = useState<LogLine[]>(() => [...initial]);
   const [error, setError] = useState<string | null>(null);
+  const [streaming, setStreaming] = useState(false);
   useEffect(() => {
     if (!live) return;
     const socket = io({ path: '/socket.io', transports: ['websocket'], forceNew: true });
     socket.on('connect', () => {
+      setStreaming(true);
+      setError(null);
       socket.emit(CLIENT_MESSAGE.logsSubscribe, { jobRunId: runId });
       // Catch up on anything written between the page's backlog and this subscription.
       fetch(`/resources/jobs/${encodeURIComponent(runId)}/logs?after=0&limit=1000`, {
@@ -39,11 +42,12 @@ export function useRunLogs(runId: string, initial: readonly LogLine[], live: boo
       if (event.success && event.data.data.jobRunId === runId)
         setLines((prev) => merge(prev, [event.data.data.line]));
     });
+    socket.on('disconnect', () => setStreaming(false));
     socket.on('connect_error', () => setError('Live log stream unavailable; showing saved lines.'));
     return () => {
       socket.emit(CLIENT_MESSAGE.logsUnsubscribe, { jobRunId: runId });
       socket.close();
     };
   }, [runId, live]);
-  return { lines, error };
+  return { lines, error, streaming };
 }

@@ -1,4 +1,5 @@
 import { type ApiError, apiError, apiErrorFromIssues, EnqueueRequest, isActive } from '@jobs/contracts';
+import { RunJobModal } from '@jobs/ui';
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import {
   Form,
@@ -11,7 +12,6 @@ import {
 } from '@remix-run/react';
 import { ModalFallback } from '../components/ModalFallback.js';
 import { RouteError } from '../components/RouteError.js';
-import { RunJobModal } from '../components/ui.js';
 import { useHydrated } from '../components/useHydrated.js';
 import { requireActionUser, requirePageUser } from '../services/auth.server.js';
 import { flashHeaders } from '../services/flash.server.js';

@@ -13,7 +13,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     orThrow(context.services.api.run(id)),
     orThrow(context.services.api.logs(id, { after: 0, limit: 1000 })),
   ]);
-  return { run: { id: run.id, jobName: run.jobName, active: isActive(run.status) }, lines: logs.lines };
+  return {
+    run: { id: run.id, jobName: run.jobName, status: run.status, active: isActive(run.status) },
+    lines: logs.lines,
+  };
 }
 
 export default function RunLogs() {
@@ -22,10 +25,9 @@ export default function RunLogs() {
   return (
     <LogsView
       key={run.id}
-      runId={run.id}
+      run={run}
       title={`Logs: ${run.jobName} (${displayRunId(run.id)})`}
       initial={lines}
-      live={run.active}
       closeTo={`/admin/jobs/runs/${encodeURIComponent(run.id)}${search}`}
     />
   );

@@ -1,4 +1,5 @@
 import { displayRunId, isActive, type JobRunDetails } from '@jobs/contracts';
+import { JobDetailsModal } from '@jobs/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   Form,
@@ -12,7 +13,6 @@ import {
 import { ModalFallback } from '../components/ModalFallback.js';
 import { RouteError } from '../components/RouteError.js';
 import { StatusText } from '../components/StatusText.js';
-import { JobDetailsModal } from '../components/ui.js';
 import { useHydrated } from '../components/useHydrated.js';
 import { requirePageUser } from '../services/auth.server.js';
 import { orThrow } from '../services/load.server.js';

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, Outlet, useLoaderData, useLocation, useOutlet } from '@remix-run/react';
+import { Link, Outlet, useLoaderData, useLocation, useNavigation, useOutlet } from '@remix-run/react';
+import { useMemo } from 'react';
 import { ActiveSection } from '../components/ActiveSection.js';
 import { HistorySection } from '../components/HistorySection.js';
 import { RouteError } from '../components/RouteError.js';
-import { StatsCard } from '../components/StatsCard.js';
+import { StatsSection } from '../components/StatsSection.js';
 import { requirePageUser } from '../services/auth.server.js';
 import { filtersFromUrl, historyQueryOf } from '../services/history-params.js';
 import { orThrow } from '../services/load.server.js';
@@ -35,7 +36,15 @@ export type JobManagerData = ReturnType<typeof useLoaderData<typeof loader>>;
 export default function JobManager() {
   const data = useLoaderData<typeof loader>();
   const { search } = useLocation();
-  const modalOpen = useOutlet() !== null;
+  const navigation = useNavigation();
+  // A modal route that is still loading counts as open: the page's own <select>s step aside at once,
+  // so the modal's job picker is the only one (seed 002's test selects the first 'select').
+  const opening = navigation.state !== 'idle' && navigation.location.pathname.startsWith('/admin/jobs/');
+  const modalOpen = useOutlet() !== null || opening;
+  const cancellable = useMemo(
+    () => new Set(data.definitions.filter((d) => d.cancellable).map((d) => d.name)),
+    [data.definitions],
+  );
   const empty =
     data.history.total === 0 &&
     data.active.length === 0 &&
@@ -57,7 +66,7 @@ export default function JobManager() {
           </span>
         ) : null}
       </header>
-      <StatsCard stats={data.stats} canManage={data.canManage} />
+      <StatsSection stats={data.stats} canManage={data.canManage} />
       {empty ? (
         <section className="card empty-state">
           <h2>No jobs have run yet</h2>
@@ -69,7 +78,7 @@ export default function JobManager() {
           ) : null}
         </section>
       ) : null}
-      <ActiveSection snapshot={data.active} canManage={data.canManage} />
+      <ActiveSection snapshot={data.active} canManage={data.canManage} cancellable={cancellable} />
       <HistorySection data={data} modalOpen={modalOpen} />
       <Outlet context={data} />
     </div>

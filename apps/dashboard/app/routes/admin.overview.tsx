@@ -1,8 +1,8 @@
+import { JobMetricsChart } from '@jobs/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
 import { StatsCard } from '../components/StatsCard.js';
-import { ThroughputChart } from '../components/ThroughputChart.js';
 import { requirePageUser } from '../services/auth.server.js';
 import { orThrow } from '../services/load.server.js';
 import { throughputBuckets } from '../services/throughput.js';
@@ -37,7 +37,7 @@ export default function Overview() {
       <StatsCard stats={stats} canManage={false} />
       <section className="card" aria-labelledby="throughput-title">
         <h2 id="throughput-title">Throughput and failures, last 24 hours</h2>
-        <ThroughputChart buckets={buckets} />
+        <JobMetricsChart buckets={buckets} label="Finished runs per hour and failure rate" />
       </section>
     </div>
   );

@@ -1,5 +1,10 @@
+import { LiveProvider } from '@jobs/live';
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import { useState } from 'react';
+import { ConnectionNotice, LivePanel, LiveToasts } from '../components/LiveChrome.js';
+import { RouteError } from '../components/RouteError.js';
+import { getLiveClient } from '../live/client.js';
 import { requirePageUser } from '../services/auth.server.js';
 import { takeFlash } from '../services/flash.server.js';
 
@@ -14,34 +19,48 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function AdminLayout() {
   const { user, flash } = useLoaderData<typeof loader>();
+  const [client] = useState(getLiveClient);
   return (
-    <div className="shell" data-role={user.role}>
-      <header className="topbar">
-        <strong className="brand">Jobs Console</strong>
-        <nav aria-label="Main">
-          <NavLink to="/admin" end>
-            Overview
-          </NavLink>
-          <NavLink to="/admin/jobs">Jobs</NavLink>
-          {user.role === 'admin' ? <NavLink to="/admin/audit">Audit</NavLink> : null}
-        </nav>
-        <span className="topbar__user">
-          {user.email} · {user.role}
-        </span>
-        <Form method="post" action="/logout">
-          <button type="submit" className="button">
-            Log out
-          </button>
-        </Form>
-      </header>
-      <main className="page">
-        {flash ? (
-          <p className="notice" role="status" data-testid="flash">
-            {flash}
-          </p>
-        ) : null}
-        <Outlet />
-      </main>
-    </div>
+    <LiveProvider client={client}>
+      <div className="shell" data-role={user.role}>
+        <header className="topbar">
+          <strong className="brand">Jobs Console</strong>
+          <nav aria-label="Main">
+            <NavLink to="/admin" end>
+              Overview
+            </NavLink>
+            <NavLink to="/admin/jobs">Jobs</NavLink>
+            {user.role === 'admin' ? <NavLink to="/admin/audit">Audit</NavLink> : null}
+          </nav>
+          <LivePanel canManage={user.role === 'admin'} />
+          <span className="topbar__user">
+            {user.email} · {user.role}
+          </span>
+          <Form method="post" action="/logout">
+            <button type="submit" className="button">
+              Log out
+            </button>
+          </Form>
+        </header>
+        <ConnectionNotice />
+        <main className="page">
+          {flash ? (
+            <p className="notice" role="status" data-testid="flash">
+              {flash}
+            </p>
+          ) : null}
+          <Outlet />
+        </main>
+        <LiveToasts />
+      </div>
+    </LiveProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main className="page">
+      <RouteError />
+    </main>
   );
 }

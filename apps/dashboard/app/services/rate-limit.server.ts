@@ -7,7 +7,7 @@ export type LimitedAction = 'enqueue' | 'cancel' | 'bulk';
 export const LIMITS_PER_MINUTE: Record<LimitedAction, number> = { enqueue: 30, cancel: 60, bulk: 10 };
 
 const ROUTES: Array<[LimitedAction, RegExp]> = [
-  ['bulk', /^\/(admin\/jobs\/(bulk|cleanup)|resources\/jobs\/bulk)/],
+  ['bulk', /^\/(admin\/jobs\/(bulk|cleanup)|resources\/jobs\/(bulk|cleanup-stalled))/],
   ['cancel', /\/cancel$/],
   ['enqueue', /^\/(admin\/jobs\/new|resources\/jobs\/enqueue)$|\/retry$/],
 ];
