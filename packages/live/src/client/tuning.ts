@@ -25,6 +25,6 @@ export const DEFAULT_TUNING: LiveTuning = {
   pollMaxMs: 30_000,
   snapshotRetryMs: 1000,
   invalidateEveryMs: 1000,
-  persistEveryMs: 500,
+  persistEveryMs: 1000,
   toastLimit: 5,
 };

@@ -15,7 +15,7 @@ export function upsertRun(draft: Draft, incoming: JobRunSummary): void {
   // A run that left never comes back: run ids are never reused, so whatever still arrives for it
   // (a late HTTP answer, an older snapshot) is old news, and a second leave would double effects.
   if (draft.leftVersion(incoming.id) !== undefined) return;
-  const held = draft.runs.get(incoming.id);
+  const held = draft.getRun(incoming.id);
   const next = held ? mergeRun(held, incoming) : incoming;
   if (isTerminal(next.status)) {
     draft.removeRun(next.id, next.version);
@@ -32,7 +32,7 @@ export function applyLifecycle(draft: Draft, event: JobLifecycleEvent): void {
     upsertRun(draft, event.data.run);
     return;
   }
-  const held = draft.runs.get(event.data.jobRunId);
+  const held = draft.getRun(event.data.jobRunId);
   // Without the run there is nothing to mark; the snapshot that brings it carries the flag.
   if (!held) return;
   upsertRun(draft, {
@@ -44,7 +44,7 @@ export function applyLifecycle(draft: Draft, event: JobLifecycleEvent): void {
 
 /** Progress is lossy and latest-wins: applied only to a held run, only when its version is newer. */
 export function applyProgress(draft: Draft, event: JobProgressEvent): void {
-  const held = draft.runs.get(event.data.jobRunId);
+  const held = draft.getRun(event.data.jobRunId);
   if (!held || event.data.version <= held.version) return;
   const { progressPercent, message, current, total } = event.data;
   const progress = { ...held.progress };

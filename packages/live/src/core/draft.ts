@@ -1,10 +1,11 @@
 import type { JobLifecycleEvent, JobRunSummary } from '@jobs/contracts';
+import { PatchMap } from './patchMap.js';
 import { LEFT_MEMORY, type LiveEffect, type LiveState } from './state.js';
 
 /**
- * A working copy of LiveState for one `reduceLive` call. Collections are copied on first write, so
- * a batch of thousands of events copies the 10,000-run map once, not once per event, and the input
- * state is never mutated (the reducer stays pure).
+ * A working copy of LiveState for one `reduceLive` call. Writes collect in small maps and become a
+ * new PatchMap version at the end, so a batch of events costs about its own size however many runs
+ * are active, and the input state is never mutated (the reducer stays pure).
  */
 export class Draft {
   synced: boolean;
@@ -13,8 +14,8 @@ export class Draft {
   buffer: readonly JobLifecycleEvent[];
   lastEventAt: number | null;
   membershipChanged: boolean;
-  private runsMap: Map<string, JobRunSummary> | null = null;
-  private leftMap: Map<string, number> | null = null;
+  private readonly runWrites = new Map<string, JobRunSummary | null>();
+  private readonly leftWrites = new Map<string, number>();
   private effectList: LiveEffect[] | null = null;
   private touchedSet: Set<string> | null = null;
   private ownedBuffer: JobLifecycleEvent[] | null = null;
@@ -37,38 +38,36 @@ export class Draft {
     return this.ownedBuffer as JobLifecycleEvent[];
   }
 
-  get runs(): ReadonlyMap<string, JobRunSummary> {
-    return this.runsMap ?? this.base.runs;
+  getRun(id: string): JobRunSummary | undefined {
+    const written = this.runWrites.get(id);
+    if (written !== undefined) return written ?? undefined;
+    return this.base.runs.get(id);
+  }
+
+  /** Ids of every run currently held (snapshots compare membership with it). */
+  runIds(): string[] {
+    const ids: string[] = [];
+    for (const id of this.base.runs.keys()) if (this.runWrites.get(id) !== null) ids.push(id);
+    for (const [id, run] of this.runWrites) if (run !== null && !this.base.runs.has(id)) ids.push(id);
+    return ids;
   }
 
   leftVersion(id: string): number | undefined {
-    return (this.leftMap ?? this.base.left).get(id);
+    return this.leftWrites.get(id) ?? this.base.left.get(id);
   }
 
   setRun(run: JobRunSummary): void {
-    if (!this.runsMap) this.runsMap = new Map(this.base.runs);
-    if (!this.runsMap.has(run.id)) this.membershipChanged = true;
-    this.runsMap.set(run.id, run);
+    if (this.getRun(run.id) === undefined) this.membershipChanged = true;
+    this.runWrites.set(run.id, run);
     this.touch(run.id);
   }
 
   /** Takes a run out of the active set and remembers the version it left at. */
   removeRun(id: string, version: number): void {
-    if (!this.runsMap) this.runsMap = new Map(this.base.runs);
-    if (this.runsMap.delete(id)) this.membershipChanged = true;
-    if (!this.leftMap) this.leftMap = new Map(this.base.left);
-    this.leftMap.delete(id);
-    this.leftMap.set(id, version);
-    if (this.leftMap.size > LEFT_MEMORY) {
-      const oldest = this.leftMap.keys().next().value;
-      if (oldest !== undefined) this.leftMap.delete(oldest);
-    }
+    if (this.getRun(id) !== undefined) this.membershipChanged = true;
+    this.runWrites.set(id, null);
+    this.leftWrites.set(id, version);
     this.touch(id);
-  }
-
-  /** Replaces the whole active set (a snapshot); membership is compared by the caller. */
-  replaceRuns(runs: Map<string, JobRunSummary>): void {
-    this.runsMap = runs;
   }
 
   emit(effect: LiveEffect): void {
@@ -82,13 +81,16 @@ export class Draft {
   }
 
   finish(): LiveState {
+    let left = this.base.left.with(this.leftWrites);
+    // Forget the oldest left runs in bulk, now and then, rather than one per removal.
+    if (left.size > LEFT_MEMORY * 1.25) left = PatchMap.of([...left.entries()].slice(-LEFT_MEMORY));
     return {
-      runs: this.runs,
+      runs: this.base.runs.with(this.runWrites),
       synced: this.synced,
       lastSeq: this.lastSeq,
       epoch: this.epoch,
       buffer: this.buffer,
-      left: this.leftMap ?? this.base.left,
+      left,
       lastEventAt: this.lastEventAt,
       effects: this.effectList ?? this.base.effects,
       touched: this.touchedSet ?? this.base.touched,

@@ -31,9 +31,9 @@ export function reduceLive(state: LiveState, input: LiveInput): LiveState {
  * tab's enqueue would then look "gone". Such a run makes every snapshot asked for before it stale.
  */
 function applyLocalRun(draft: Draft, run: JobRunSummary): void {
-  const known = draft.runs.has(run.id) || draft.leftVersion(run.id) !== undefined;
+  const known = draft.getRun(run.id) !== undefined || draft.leftVersion(run.id) !== undefined;
   upsertRun(draft, run);
-  if (!known && draft.runs.has(run.id)) draft.epoch += 1;
+  if (!known && draft.getRun(run.id) !== undefined) draft.epoch += 1;
 }
 
 function receiveEvent(draft: Draft, event: JobEvent): void {

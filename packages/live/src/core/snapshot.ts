@@ -14,7 +14,10 @@ export function applySnapshot(draft: Draft, snapshot: ActiveResponse, epoch: num
   const listed = new Set<string>();
   for (const run of snapshot.runs) if (isActive(run.status)) listed.add(run.id);
   const gone: JobRunSummary[] = [];
-  for (const [id, run] of draft.runs) if (!listed.has(id)) gone.push(run);
+  for (const id of draft.runIds()) {
+    const run = draft.getRun(id);
+    if (run && !listed.has(id)) gone.push(run);
+  }
   for (const run of gone) {
     draft.removeRun(run.id, run.version);
     draft.emit({ type: 'vanished', run });

@@ -1,4 +1,5 @@
 import type { ActiveResponse, JobEvent, JobLifecycleEvent, JobRunSummary } from '@jobs/contracts';
+import { PatchMap } from './patchMap.js';
 
 /**
  * What one tab knows about the active runs. `lastSeq` is meaningful only while `synced`: the state
@@ -6,14 +7,14 @@ import type { ActiveResponse, JobEvent, JobLifecycleEvent, JobRunSummary } from 
  * gap) lifecycle events wait in `buffer` until a snapshot for the current `epoch` arrives.
  */
 export interface LiveState {
-  readonly runs: ReadonlyMap<string, JobRunSummary>;
+  readonly runs: PatchMap<JobRunSummary>;
   readonly synced: boolean;
   readonly lastSeq: number;
   /** Bumped whenever the state falls out of sync; a snapshot asked for earlier is stale. */
   readonly epoch: number;
   readonly buffer: readonly JobLifecycleEvent[];
   /** Runs that left the active set, with the version they left at, so nothing resurrects them. */
-  readonly left: ReadonlyMap<string, number>;
+  readonly left: PatchMap<number>;
   readonly lastEventAt: number | null;
   /** Outputs accumulated since the last `drainOutputs`. */
   readonly effects: readonly LiveEffect[];
@@ -45,12 +46,12 @@ export const BUFFER_LIMIT = 20_000;
 
 export function initialLiveState(): LiveState {
   return {
-    runs: new Map(),
+    runs: PatchMap.of<JobRunSummary>(),
     synced: false,
     lastSeq: 0,
     epoch: 0,
     buffer: [],
-    left: new Map(),
+    left: PatchMap.of<number>(),
     lastEventAt: null,
     effects: [],
     touched: new Set(),

@@ -15,7 +15,7 @@ describe('@jobs/live in Chromium', () => {
   beforeAll(async () => {
     [browser, files] = await Promise.all([
       launchChromium(),
-      bundlePage('chromium/page/app.tsx', 'development'),
+      bundlePage('test/chromium/page/app.tsx', 'development'),
     ]);
   });
   afterAll(async () => {

@@ -124,15 +124,19 @@ export async function startLiveServer(options: { files?: Map<string, StaticFile>
       };
       return lifecycle(JOB_EVENT.completed, next, deliver);
     },
-    progress(id: string, percent: number, volatile = false): void {
+    progress(id: string, percent: number, volatile = false, message?: string): void {
       const run = runs.get(id) as JobRunSummary;
-      const next = { ...run, version: run.version + 1, progress: { percent } };
+      const progress = message === undefined ? { percent } : { percent, message };
+      const next = { ...run, version: run.version + 1, progress };
       runs.set(id, next);
-      const event: JobEvent = {
-        type: JOB_EVENT.progress,
-        at: at(),
-        data: { jobRunId: id, jobName: run.jobName, version: next.version, progressPercent: percent },
+      const data = {
+        jobRunId: id,
+        jobName: run.jobName,
+        version: next.version,
+        progressPercent: percent,
+        message,
       };
+      const event: JobEvent = { type: JOB_EVENT.progress, at: at(), data };
       (volatile ? io.volatile : io).emit(JOB_EVENT.progress, event);
     },
     requestCancel(id: string): JobRunSummary | undefined {

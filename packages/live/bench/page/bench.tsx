@@ -1,0 +1,110 @@
+import type { JobRunSummary } from '@jobs/contracts';
+import { Profiler } from 'react';
+import { createRoot } from 'react-dom/client';
+import { io } from 'socket.io-client';
+// Benchmark-only: @jobs/ui's real list and card, by path so @jobs/ui's build is not a dependency of
+// this package's tests (turbo runs ^build before test).
+import { ActiveJobsMonitor } from '../../../ui/src/components/ActiveJobsMonitor/index.js';
+import { JobRunCard } from '../../../ui/src/components/JobRunCard/index.js';
+import '../../../ui/src/styles.css';
+import {
+  activeRunIdsAtom,
+  createLiveClient,
+  LiveProvider,
+  useActiveRunIds,
+  useCancelPending,
+  useCancelRun,
+  useRun,
+} from '../../src/index.js';
+
+/** The Chromium benchmark page: ActiveJobsMonitor over @jobs/live, instrumented. */
+const client = createLiveClient({
+  connect: () => io(location.origin, { autoConnect: false, transports: ['websocket'] }),
+  fetchActive: async () => (await fetch('/active')).json(),
+  fetchRecentRuns: async () => [] as JobRunSummary[],
+  cancelRun: async () => {
+    throw new Error('not in the benchmark');
+  },
+  channelName: 'bench',
+  onError: () => {},
+});
+
+const bench = {
+  running: false,
+  commits: 0,
+  frames: 0,
+  latencies: [] as number[],
+  longTasks: [] as number[],
+  begin() {
+    Object.assign(bench, { running: true, commits: 0, frames: 0, latencies: [], longTasks: [] });
+    const frame = () => {
+      if (!bench.running) return;
+      bench.frames += 1;
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  },
+  end() {
+    bench.running = false;
+    return {
+      commits: bench.commits,
+      frames: bench.frames,
+      latencies: bench.latencies,
+      longTasks: bench.longTasks,
+    };
+  },
+  activeCount: () => client.store.get(activeRunIdsAtom).length,
+};
+Object.assign(window, { __bench: bench });
+
+new PerformanceObserver((list) => {
+  if (bench.running) for (const entry of list.getEntries()) bench.longTasks.push(entry.duration);
+}).observe({ type: 'longtask', buffered: false });
+
+// Event → DOM: each progress message carries its send time; read it when it lands in the DOM.
+new MutationObserver((records) => {
+  if (!bench.running) return;
+  const now = Date.now();
+  for (const record of records) {
+    const text = record.target.textContent ?? '';
+    const match = /sent:(\d+)/.exec(text);
+    if (match && record.target.parentElement?.dataset.sent !== undefined)
+      bench.latencies.push(now - Number(match[1]));
+  }
+}).observe(document.body, { subtree: true, characterData: true, childList: true });
+
+function Row({ id }: { id: string }) {
+  const run = useRun(id);
+  const cancelPending = useCancelPending(id);
+  const cancel = useCancelRun();
+  if (!run) return null;
+  return (
+    <div>
+      <JobRunCard
+        run={run}
+        variant="active"
+        cancelPending={cancelPending}
+        onCancel={(r) => void cancel(r.id)}
+      />
+      <span data-sent="">{run.progress?.message}</span>
+    </div>
+  );
+}
+
+function Monitor() {
+  const ids = useActiveRunIds();
+  return <ActiveJobsMonitor runIds={ids} renderRun={(id) => <Row id={id} />} maxHeight={900} />;
+}
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <Profiler
+    id="bench"
+    onRender={() => {
+      if (bench.running) bench.commits += 1;
+    }}
+  >
+    <LiveProvider client={client}>
+      <Monitor />
+    </LiveProvider>
+  </Profiler>,
+);
