@@ -1,6 +1,6 @@
 import type { LogLine } from '@jobs/contracts';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { formatCount } from '../../lib/index.js';
 import { Button } from '../Button/index.js';
 import styles from './JobLogViewer.module.css';
@@ -37,12 +37,15 @@ export function JobLogViewer({
   className,
 }: JobLogViewerProps) {
   const scroller = useRef<HTMLElement>(null);
+  // Stable callbacks: react-virtual recomputes every row's offset when these change identity,
+  // which for 100,000 rows would happen on every scroll-driven render.
+  const getItemKey = useCallback((index: number) => lines[index]?.seq ?? index, [lines]);
   const virtualizer = useVirtualizer({
     count: lines.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => LOG_ROW_HEIGHT,
+    getScrollElement: useCallback(() => scroller.current, []),
+    estimateSize: useCallback(() => LOG_ROW_HEIGHT, []),
     overscan: 20,
-    getItemKey: (index) => lines[index]?.seq ?? index,
+    getItemKey,
   });
   const tail = useFollowTail(scroller, lines.length, defaultFollowing, onFollowingChange);
   const state = error ? 'error' : lines.length === 0 ? (loading ? 'loading' : 'empty') : 'ready';

@@ -2,41 +2,67 @@ import hljs from 'highlight.js/lib/core';
 import json from 'highlight.js/lib/languages/json';
 import type { ReactNode } from 'react';
 
-// Core plus one language keeps highlight.js small; registering is idempotent but done once.
+// Core plus one language keeps highlight.js small; registered once, at first import.
 if (!hljs.getLanguage('json')) hljs.registerLanguage('json', json);
 
-/**
- * Highlights JSON text into React elements. highlight.js returns HTML with the text escaped;
- * instead of injecting it, we parse it into an inert document (DOMParser runs no script and
- * loads nothing) and rebuild only two things: text nodes as React text and `<span class="hljs-…">`
- * as spans. Anything else — which escaped output never contains — is dropped to its text.
- */
-export function highlightJson(text: string): ReactNode[] {
-  if (typeof DOMParser === 'undefined') return [text];
-  const html = hljs.highlight(text, { language: 'json', ignoreIllegals: true }).value;
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  return toReact(doc.body.childNodes, 'h');
+/** highlight.js's token tree: raw (unescaped) text leaves under scoped nodes. */
+type TokenNode = string | { scope?: string; children: TokenNode[] };
+
+function isTree(value: unknown): value is { children: TokenNode[] } {
+  return (
+    typeof value === 'object' && value !== null && Array.isArray((value as { children?: unknown }).children)
+  );
 }
 
-function toReact(nodes: NodeListOf<ChildNode>, prefix: string): ReactNode[] {
+/**
+ * Highlights JSON text into React elements, never into HTML. The tokens come from the token
+ * tree highlight.js builds before rendering HTML (`result._emitter.root`, typed but
+ * underscored); its leaves are raw text, which React escapes. Should a future highlight.js
+ * drop that tree, the escaped HTML output is parsed into an inert document (DOMParser runs no
+ * script, loads nothing) and only text and `<span class="hljs-…">` are rebuilt.
+ */
+export function highlightJson(text: string): ReactNode[] {
+  const result = hljs.highlight(text, { language: 'json', ignoreIllegals: true });
+  const root: unknown = (result._emitter as unknown as { root?: unknown }).root;
+  if (isTree(root)) return fromTree(root.children, 'h');
+  return typeof DOMParser === 'undefined' ? [text] : rebuildHighlightHtml(result.value);
+}
+
+/** The fallback: keeps text and `<span class="hljs-…">` from highlight.js's HTML, drops every other tag. */
+export function rebuildHighlightHtml(html: string): ReactNode[] {
+  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  return fromDom(doc.body.childNodes, 'h');
+}
+
+function tokenSpan(key: string, scope: string, children: ReactNode[]): ReactNode {
+  const token = scope.split('.')[0] ?? scope;
+  return (
+    <span key={key} className={`hljs-${token}`} data-token={token}>
+      {children}
+    </span>
+  );
+}
+
+function fromTree(nodes: TokenNode[], prefix: string): ReactNode[] {
+  return nodes.map((node, index) => {
+    if (typeof node === 'string') return node;
+    const key = `${prefix}${index}`;
+    const children = fromTree(node.children, `${key}.`);
+    return node.scope && /^[\w.-]+$/.test(node.scope) ? tokenSpan(key, node.scope, children) : children;
+  });
+}
+
+function fromDom(nodes: NodeListOf<ChildNode>, prefix: string): ReactNode[] {
   const out: ReactNode[] = [];
   nodes.forEach((node, index) => {
     const key = `${prefix}${index}`;
-    if (node.nodeType === 3) {
-      out.push(node.textContent ?? '');
-      return;
-    }
+    if (node.nodeType === 3) out.push(node.textContent ?? '');
     if (node.nodeType !== 1) return;
     const element = node as Element;
-    const children = toReact(element.childNodes, `${key}.`);
-    const scope = element.getAttribute('class') ?? '';
-    if (element.tagName === 'SPAN' && /^hljs-[\w-]+( [\w-]+_*)*$/.test(scope)) {
-      out.push(
-        <span key={key} className={scope} data-token={scope.replace(/^hljs-/, '').split(' ')[0]}>
-          {children}
-        </span>,
-      );
-    } else out.push(...children);
+    const children = fromDom(element.childNodes, `${key}.`);
+    const scope = /^hljs-([\w-]+)$/.exec(element.getAttribute('class') ?? '')?.[1];
+    if (element.tagName === 'SPAN' && scope) out.push(tokenSpan(key, scope, children));
+    else out.push(...children);
   });
   return out;
 }
