@@ -1,0 +1,176 @@
+import { expect, test } from '@playwright/test';
+import { enqueue, sessionClient } from './support/api.js';
+import { login } from './support/auth.js';
+
+// Seed 002's user flows 1-5 and seed 001's test cases 2-6 (case 1, the empty state, is in resilience.spec).
+// Each test uses its own job so runs of one test never queue behind another's (one run per job at a time).
+
+test('flow 1 / seed 001 #2: an active run shows live progress and ETA, then moves to history', async ({
+  page,
+  baseURL,
+}) => {
+  await login(page);
+  await page.goto('/admin/jobs');
+  await expect(page.locator('.active-jobs')).toHaveAttribute('data-source', 'live');
+  const admin = await sessionClient(baseURL ?? '');
+  const run = await enqueue(admin, 'compatibility', { items: 4000, batchSize: 500, pauseMs: 500 });
+  const card = page
+    .locator('.active-jobs article, .active-jobs li, .active-jobs [data-status]')
+    .filter({ hasText: `#${run.id}` })
+    .first();
+  await expect(card).toBeVisible();
+  const bar = card.getByRole('progressbar');
+  await expect(bar).toHaveAttribute('aria-valuenow', /^(1[0-9]|[2-9][0-9])$/);
+  const first = Number(await bar.getAttribute('aria-valuenow'));
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(first);
+  await expect(card.locator('[data-field="eta"]')).toContainText(/left|ETA|s/);
+  await expect(page.locator('.active-jobs')).not.toContainText(`#${run.id}`, { timeout: 20_000 });
+  const row = page.locator('.job-history').getByText(`#${run.id}`);
+  await expect(row).toBeVisible();
+  await expect(page.locator('.job-history')).toContainText(/✓/);
+});
+
+test('flow 2: Run New Job shows "Job enqueued: #N" and the run in the active list', async ({ page }) => {
+  await login(page);
+  await page.goto('/admin/jobs');
+  await page.click('text=Run New Job');
+  await page.selectOption('select', 'trending');
+  await page.getByRole('button', { name: 'Load Defaults' }).click();
+  await expect(page.locator('textarea')).toHaveValue(/windowHours/);
+  await page.click('text=Enqueue Job');
+  await expect(page.getByTestId('flash')).toContainText(/Job enqueued: #\d+/);
+  await expect(page).toHaveURL(/#active$/);
+  const id = (await page.getByTestId('flash').textContent())?.match(/#(\d+)/)?.[1];
+  await expect(page.locator('.active-jobs')).toContainText(`#${id}`);
+});
+
+test('invalid params: a JSON syntax error stays on the client; a server ApiError reaches the params field', async ({
+  page,
+}) => {
+  await login(page);
+  await page.goto('/admin/jobs/new');
+  await page.selectOption('select', 'match-scores');
+  await page.fill('textarea', '{"userId": ');
+  await page.click('text=Enqueue Job');
+  await expect(page.getByRole('dialog')).toContainText(/Invalid JSON/);
+  await page.fill('textarea', '{"candidateBatchSize": 0}');
+  await page.click('text=Enqueue Job');
+  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('candidateBatchSize');
+  await expect(page.locator('textarea')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/admin\/jobs\/new/);
+});
+
+test('flow 3 / seed 001 #4: cancel asks first, shows "Stopping…" at once, sends one request, and the run stops', async ({
+  page,
+  baseURL,
+}) => {
+  await login(page);
+  await page.goto('/admin/jobs');
+  await expect(page.locator('.active-jobs')).toHaveAttribute('data-source', 'live');
+  const admin = await sessionClient(baseURL ?? '');
+  const run = await enqueue(admin, 'feed-presort', { slow: true });
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes(`/resources/jobs/${run.id}/cancel`)) requests.push(r.url());
+  });
+  const card = page
+    .locator('.active-jobs [data-status]')
+    .filter({ hasText: `#${run.id}` })
+    .first();
+  await card.getByRole('button', { name: /^Cancel/ }).click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText(`Cancel feed-presort (#${run.id})?`);
+  // The demo job stops within milliseconds, so "Stopping…" is caught by an observer, not by polling.
+  await page.evaluate(() => {
+    const flags = window as unknown as { sawStopping: boolean };
+    flags.sawStopping = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.active-jobs')?.textContent?.includes('Stopping')) flags.sawStopping = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await confirm.getByRole('button', { name: 'Cancel run' }).click();
+  // Spam: click whatever button the card now has, five times, as fast as the page can.
+  await page.evaluate((id) => {
+    const card = [...document.querySelectorAll('.active-jobs article')].find((a) =>
+      a.textContent?.includes(`#${id}`),
+    );
+    const button = card?.querySelector<HTMLButtonElement>(
+      'button[aria-label^="Stopping"], button[aria-label^="Cancel"]',
+    );
+    for (let i = 0; i < 5; i++) button?.click();
+  }, run.id);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { sawStopping: boolean }).sawStopping))
+    .toBe(true);
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(page.locator('.active-jobs')).not.toContainText(`#${run.id}`, { timeout: 20_000 });
+  expect(requests).toHaveLength(1);
+  await page
+    .locator('.job-history')
+    .getByRole('combobox', { name: 'Filter by status' })
+    .selectOption('CANCELLED');
+  await expect(page).toHaveURL(/status=CANCELLED/);
+  await expect(page.locator('.job-history')).toContainText(`#${run.id}`);
+});
+
+test('flow 4 / seed 001 #3: a failed run shows its error, and Re-run starts a new run with the same params', async ({
+  page,
+  baseURL,
+}) => {
+  const admin = await sessionClient(baseURL ?? '');
+  const run = await enqueue(admin, 'affinity', { fail: true, items: 1000, batchSize: 250, pauseMs: 100 });
+  await login(page);
+  await page.goto('/admin/jobs?job=affinity&status=FAILED');
+  await expect(page.locator('.job-history')).toContainText(`#${run.id}`, { timeout: 20_000 });
+  await expect(page.locator('.job-history')).toContainText('Database timeout');
+  await page.goto(`/admin/jobs/runs/${run.id}`);
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`affinity (#${run.id})`);
+  await expect(dialog).toContainText('Database timeout while writing batch 2/4');
+  await dialog.getByRole('button', { name: 'Re-run Job' }).click();
+  await expect(page.getByTestId('flash')).toContainText(/Job re-run: #\d+/);
+  const next = (await page.getByTestId('flash').textContent())?.match(/#(\d+)/)?.[1];
+  expect(next).not.toBe(run.id);
+  await expect(page).toHaveURL(new RegExp(`/admin/jobs/runs/${next}$`));
+  await expect(page.getByRole('dialog')).toContainText(`re-run of #${run.id}`);
+});
+
+test('flow 5: Clean Up Stalled Jobs previews before it cleans', async ({ page }) => {
+  await login(page);
+  await page.goto('/admin/jobs');
+  await page.getByRole('button', { name: 'Clean Up Stalled Jobs' }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('No stalled jobs found.');
+});
+
+test('seed 001 #5: logs stream in while the run works, levels highlighted', async ({ page, baseURL }) => {
+  const admin = await sessionClient(baseURL ?? '');
+  const run = await enqueue(admin, 'content-features', { items: 2400, batchSize: 300, pauseMs: 700 });
+  await login(page);
+  await page.goto(`/admin/jobs/runs/${run.id}/logs`);
+  const rows = page.getByRole('dialog').locator('li[data-index]');
+  await expect(rows.first()).toBeVisible();
+  const before = await rows.count();
+  await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(before);
+  await expect(page.getByRole('dialog').locator('li[data-level="warn"]')).toContainText('skipped');
+});
+
+test('seed 001 #6: bulk start multiple and cancel all, with a preview count and a result', async ({
+  page,
+}) => {
+  await login(page);
+  await page.goto('/admin/jobs/bulk');
+  const start = page.getByRole('form', { name: 'Start multiple' });
+  await start.getByLabel('Job').selectOption('profile-search-index');
+  await start.getByLabel('How many (1–50)').fill('3');
+  await start.getByLabel('Parameters (JSON)').fill('{"slow": true}');
+  await expect(page.getByTestId('start-preview')).toHaveText(
+    'This will start 3 runs of profile-search-index.',
+  );
+  await start.getByRole('button', { name: 'Start multiple' }).click();
+  await expect(page.getByTestId('bulk-result')).toContainText('Started 3 of 3 runs of profile-search-index.');
+  const cancelAll = page.getByRole('form', { name: 'Cancel all' });
+  await cancelAll.getByLabel('Only this job (optional)').selectOption('profile-search-index');
+  await expect(page.getByTestId('cancel-preview')).toHaveText('This will cancel 3 active runs.');
+  await cancelAll.getByRole('button', { name: 'Cancel all' }).click();
+  await expect(page.getByTestId('bulk-result')).toContainText('Cancel requested for 3 of 3 active runs.');
+});
