@@ -6,7 +6,7 @@ import { type RunRow, rowToSummary, SUMMARY_COLUMNS } from './rows.js';
 /** Searches look at most this many candidates per page; past it the page ends with a cursor to go on. */
 export const SEARCH_SCAN_CAP = 20_000;
 /** A search's `total` stops counting here (and says so with `totalCapped`). */
-export const SEARCH_TOTAL_CAP = 10_000;
+export const SEARCH_TOTAL_CAP = 2_000;
 /** `page` without a cursor skips rows with OFFSET, which costs the depth: bounded (a cursor is not). */
 export const MAX_OFFSET = 20_000;
 
@@ -73,11 +73,15 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
   let offset = !cursor && q.page > 1 ? (q.page - 1) * limit : 0;
 
   // Where the candidate ids come from: an index over all runs, the search terms, or the error text.
-  let driver: { sql: string; args: unknown[] } | null = null;
+  let driver: { sql: string; col: 'run_id' | 'rowid'; args: unknown[] } | null = null;
   const extra: string[] = [];
   const extraArgs: unknown[] = [];
   if (search && search.terms.length > 0) {
-    driver = { sql: 'SELECT run_id AS id FROM run_terms WHERE term = ?', args: [search.terms[0]] };
+    driver = {
+      sql: 'SELECT run_id AS id FROM run_terms WHERE term = ?',
+      col: 'run_id',
+      args: [search.terms[0]],
+    };
     for (const term of search.terms.slice(1)) {
       extra.push('EXISTS (SELECT 1 FROM run_terms t2 WHERE t2.term = ? AND t2.run_id = r.id)');
       extraArgs.push(term);
@@ -89,6 +93,7 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
   } else if (search?.text) {
     driver = {
       sql: 'SELECT rowid AS id FROM run_errors WHERE run_errors MATCH ?',
+      col: 'rowid',
       args: [ftsPhrase(search.text)],
     };
   }
@@ -121,10 +126,11 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
   const driverArgs = [...driver.args];
   let candidates = driver.sql;
   if (cursor) {
-    candidates += ` AND ${driver.sql.startsWith('SELECT rowid') ? 'rowid' : 'run_id'} ${cmp} ?`;
+    candidates += ` AND ${driver.col} ${cmp} ?`;
     driverArgs.push(cursor.id);
   }
-  candidates += ` ORDER BY id ${order} LIMIT ${SEARCH_SCAN_CAP}`;
+  // Ordered by the driver's own key, so the index (or FTS5) walks in order instead of sorting.
+  candidates += ` ORDER BY ${driver.col} ${order} LIMIT ${SEARCH_SCAN_CAP}`;
   const filter = [...where, ...extra];
   const filterArgs = [...args, ...extraArgs];
   const rows = deps.all(
