@@ -39,6 +39,7 @@ export function openSession(parts: ClientParts) {
 
   parts.onFlushed = (outputs: LiveOutputs, state: LiveState, applied: readonly EngineInput[]) => {
     panel.update(outputs, state);
+    if (outputs.effects.some((effect) => effect.type === 'vanished')) refreshPanelSoon();
     if (!leader) {
       if (wantsSnapshot(state) && askedEpoch !== state.epoch) {
         askedEpoch = state.epoch;
@@ -58,11 +59,21 @@ export function openSession(parts: ClientParts) {
     leader.afterFlush(wantsSnapshot(state));
   };
 
+  const seedPanel = () =>
+    host
+      .fetchRecentRuns()
+      .then((runs) => panel.merge(runs.map((run) => JobRunSummary.parse(run))))
+      .catch((error: unknown) => parts.report(error, 'fetchRecentRuns'));
+  // A run that left through a snapshot has no final status here; the history endpoint knows it.
+  let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  const refreshPanelSoon = () => {
+    refreshTimer ??= setTimeout(() => {
+      refreshTimer = null;
+      void seedPanel();
+    }, tuning.invalidateEveryMs);
+  };
   panel.merge(loadPanel(host.storage));
-  host
-    .fetchRecentRuns()
-    .then((runs) => panel.merge(runs.map((run) => JobRunSummary.parse(run))))
-    .catch((error: unknown) => parts.report(error, 'fetchRecentRuns'));
+  void seedPanel();
 
   const election = electLeader(parts.channelName, () => {
     parts.role = 'leader';
@@ -90,6 +101,7 @@ export function openSession(parts: ClientParts) {
 
   return {
     close(): void {
+      if (refreshTimer !== null) clearTimeout(refreshTimer);
       election.stop();
       relay.close();
       engine.scheduler.cancel();

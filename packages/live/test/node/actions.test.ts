@@ -64,3 +64,50 @@ describe('cancel', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('enqueue and retry', () => {
+  it('report the new run, show it at once, and toast the outcome', async () => {
+    const server = await startLiveServer();
+    const queued: string[] = [];
+    const client = createLiveClient(
+      httpHost(server.url, {
+        enqueue: async (request) => {
+          queued.push(request.jobName);
+          return server.enqueue();
+        },
+        retryRun: async () => {
+          throw new Error('Run 3 is still running');
+        },
+      }),
+    );
+    const stop = client.start();
+    try {
+      const toasts: LiveToast[] = [];
+      client.onToast((t) => toasts.push(t));
+      const result = await client.enqueue({ jobName: 'match-scores', params: {} });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(client.store.get(client.runAtom(result.run.id))?.status).toBe('QUEUED');
+      expect(toasts.at(-1)).toMatchObject({
+        kind: 'success',
+        title: `match-scores queued as #${result.run.id}`,
+      });
+      expect(await client.retry('3')).toEqual({ ok: false, error: 'Run 3 is still running' });
+      expect(toasts.at(-1)).toMatchObject({
+        kind: 'error',
+        title: 'Could not retry #3',
+        message: 'Run 3 is still running',
+      });
+      expect(queued).toEqual(['match-scores']);
+    } finally {
+      stop();
+      await server.close();
+    }
+  });
+
+  it('say so when the host offers no such action', async () => {
+    const client = createLiveClient(httpHost('http://127.0.0.1:9'));
+    expect(await client.retry('1')).toEqual({ ok: false, error: 'Retry is not available here.' });
+    expect((await client.enqueue({ jobName: 'x', params: {} })).ok).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import {
   connectionAtom,
   createLiveClient,
   type LiveClient,
+  panelRunsAtom,
 } from '../../src/index.js';
 import { httpHost, until } from '../support/host.js';
 import { type LiveServer, startLiveServer } from '../support/liveServer.js';
@@ -70,6 +71,10 @@ describe('live client against a real Socket.IO server', () => {
     server.accept(true);
     await until(() => expect(ids()).toEqual([b.id]));
     expect(server.stats.activeRequests).toBeGreaterThan(before);
+    // It left through the snapshot; the panel learns its final status from history.
+    await until(() =>
+      expect(client.store.get(panelRunsAtom).find((r) => r.id === a.id)?.status).toBe('FAILED'),
+    );
     expect(statuses).toContain('live');
     expect(statuses.indexOf('reconnecting')).toBeLessThan(statuses.lastIndexOf('live'));
     expect(server.stats.connections).toBe(1);

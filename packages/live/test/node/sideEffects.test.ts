@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { planSideEffects } from '../../src/index.js';
+import { summary } from '../support/runs.js';
+
+describe('planSideEffects', () => {
+  const failed = summary({ id: '9', status: 'FAILED', error: { message: '<img src=x onerror=alert(1)>' } });
+  it('toasts failures, invalidates stats and history, notifies only watched runs', () => {
+    const plan = planSideEffects(
+      [
+        { type: 'finished', run: failed },
+        { type: 'finished', run: summary({ id: '10', status: 'SUCCESS' }) },
+        { type: 'vanished', run: summary({ id: '11', status: 'RUNNING' }) },
+      ],
+      (id) => id === '10' || id === '11',
+    );
+    expect(plan.toasts).toEqual([
+      { kind: 'error', title: 'match-scores #9 failed', message: '<img src=x onerror=alert(1)>', runId: '9' },
+    ]);
+    expect(plan.invalidate).toEqual(['stats', 'history']);
+    expect(plan.notify.map((r) => r.id)).toEqual(['10', '11']);
+  });
+  it('does nothing for a flush without effects (progress only)', () => {
+    expect(planSideEffects([], () => true)).toEqual({ toasts: [], invalidate: [], notify: [] });
+  });
+});
