@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFallbackPolling } from '../../src/client/fallbackPolling.js';
 import { createFrameScheduler } from '../../src/client/frameScheduler.js';
 import { createBackoff } from '../../src/index.js';
@@ -48,29 +48,35 @@ describe('reconnect backoff', () => {
 });
 
 describe('fallback polling', () => {
-  it('waits for the outage to last, backs off from 5 s to 30 s, and stops when the socket is back', async () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('waits for the outage to last, backs off from 5 s to 30 s, and stops when the socket is back', () => {
+    vi.useFakeTimers();
     const polls: number[] = [];
-    const start = Date.now();
     const polling = createFallbackPolling({
-      afterMs: 40,
-      firstMs: 20,
-      maxMs: 45,
-      poll: () => polls.push(Date.now() - start),
+      afterMs: 4000,
+      firstMs: 5000,
+      maxMs: 30_000,
+      poll: () => polls.push(Date.now()),
     });
-    polling.update(null, Date.now());
-    await new Promise((r) => setTimeout(r, 60));
+    const t0 = Date.now();
+    polling.update(null, t0);
+    vi.advanceTimersByTime(60_000);
     expect(polls).toEqual([]); // never while healthy
-    polling.update(Date.now(), Date.now());
-    await new Promise((r) => setTimeout(r, 30));
-    expect(polls).toEqual([]); // not before `afterMs`
-    await new Promise((r) => setTimeout(r, 200));
+    const down = Date.now();
+    polling.update(down, down);
+    vi.advanceTimersByTime(3999);
+    expect(polls).toEqual([]); // not before the outage has lasted 4 s
+    vi.advanceTimersByTime(120_000);
     const gaps = polls.slice(1).map((t, i) => t - (polls[i] as number));
-    expect(polls.length).toBeGreaterThanOrEqual(3);
-    expect(Math.max(...gaps)).toBeLessThan(45 + 25);
-    expect(gaps.at(-1)).toBeGreaterThanOrEqual(gaps[0] as number);
+    expect(polls[0]).toBe(down + 4000);
+    expect(gaps.slice(0, 5)).toEqual([5000, 7500, 11250, 16875, 25313]);
+    expect(Math.max(...gaps)).toBe(30_000);
     polling.update(null, Date.now());
     const stopped = polls.length;
-    await new Promise((r) => setTimeout(r, 120));
+    vi.advanceTimersByTime(120_000);
     expect(polls).toHaveLength(stopped);
   });
 });
