@@ -40,6 +40,9 @@ describe('RunJobModal', () => {
     expect(await screen.findByText(/Invalid JSON at line 3, column 3/)).toBeInTheDocument();
     expect(textarea()).toHaveAttribute('aria-invalid', 'true');
     expect(onSubmit).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Show error in the text' }));
+    expect(textarea()).toHaveFocus();
+    expect(textarea().selectionStart).toBe(18);
   });
 
   it('refuses JSON that is not an object', async () => {

@@ -3,6 +3,7 @@ import type { ApiError, JobDefinition, JsonObject } from '@jobs/contracts';
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { DialogFrame } from '../../lib/b/DialogFrame.js';
+import { checkJsonSyntax } from '../../lib/b/jsonSyntax.js';
 import { Button } from '../Button/index.js';
 import styles from './RunJobModal.module.css';
 import {
@@ -54,7 +55,7 @@ export function RunJobModal({
     mode: 'onTouched',
     defaultValues: { jobName: defaultJobName ?? '', params: '' },
   });
-  const { register, handleSubmit, setValue, watch, reset, formState } = form;
+  const { register, handleSubmit, setValue, watch, reset, formState, getValues, setFocus } = form;
   useEffect(() => {
     if (open) reset({ jobName: defaultJobName ?? '', params: '' });
   }, [open, defaultJobName, reset]);
@@ -79,6 +80,15 @@ export function RunJobModal({
     if (parsed.ok) onSubmit({ jobName: values.jobName, params: parsed.params });
   });
   const editing = { onChange: () => setEditedSince(serverError) };
+  // Puts the caret on the offending character, so a long params text needs no counting.
+  const showSyntaxError = (text: string) => {
+    const result = checkJsonSyntax(text);
+    if (result.ok) return;
+    setFocus('params');
+    const textarea = document.getElementById(`${id}params`);
+    if (textarea instanceof HTMLTextAreaElement)
+      textarea.setSelectionRange(result.position, result.position + 1);
+  };
 
   return (
     <DialogFrame
@@ -148,6 +158,15 @@ export function RunJobModal({
             {...register('params', editing)}
           />
           {paramsError ? <FieldError id={`${id}params-error`} message={paramsError} /> : null}
+          {formState.errors.params?.message?.startsWith('Invalid JSON') ? (
+            <Button
+              size="small"
+              className={styles.showError}
+              onClick={() => showSyntaxError(getValues('params'))}
+            >
+              Show error in the text
+            </Button>
+          ) : null}
           <p id={`${id}params-hint`} className={styles.hint}>
             <span aria-hidden="true">⚠</span> Server-side validation on submit
           </p>
