@@ -118,6 +118,23 @@ describe('JobHistoryList search', () => {
   });
 });
 
+describe('JobHistoryList search box and a slow host', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps keys typed after a search was sent, and follows the host when it changes q itself', () => {
+    const { rerender, props } = setup();
+    const box = () => screen.getByLabelText('Search runs') as HTMLInputElement;
+    fireEvent.change(box(), { target: { value: 'time' } });
+    act(() => vi.advanceTimersByTime(300));
+    fireEvent.change(box(), { target: { value: 'timeo' } });
+    rerender(<JobHistoryList {...props} filters={{ q: 'time' }} />);
+    expect(box().value).toBe('timeo');
+    rerender(<JobHistoryList {...props} filters={{}} />);
+    expect(box().value).toBe('');
+  });
+});
+
 describe('rangeLabel', () => {
   it('handles empty and partial pages', () => {
     expect(rangeLabel(1, 50, 0, 0)).toBe('No runs');
