@@ -168,19 +168,23 @@ async function main() {
         : () => store.history(HistoryQuery.parse(searchParamsToObject(query)));
     const time = async (fn: () => Promise<unknown>) => {
       for (let i = 0; i < 20; i++) await fn();
-      const samples: number[] = [];
+      const wall: number[] = [];
+      const cpu: number[] = [];
       for (let i = 0; i < count; i++) {
         const start = performance.now();
+        const cpu0 = process.cpuUsage();
         await fn();
-        samples.push(performance.now() - start);
+        const used = process.cpuUsage(cpu0);
+        wall.push(performance.now() - start);
+        cpu.push((used.user + used.system) / 1000);
       }
-      return percentiles(samples);
+      return { wall: percentiles(wall), cpu: percentiles(cpu) };
     };
     const q = await time(direct);
     const h = await time(() => get(route));
     row(
       label,
-      `query p50 ${ms(q.p50)} · p95 ${ms(q.p95)} ms; HTTP p50 ${ms(h.p50)} · p95 ${ms(h.p95)} ms`,
+      `query p50 ${ms(q.wall.p50)} · p95 ${ms(q.wall.p95)} ms (CPU p95 ${ms(q.cpu.p95)}); HTTP p50 ${ms(h.wall.p50)} · p95 ${ms(h.wall.p95)} ms`,
       target,
     );
   }

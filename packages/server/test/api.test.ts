@@ -399,3 +399,48 @@ describe('cancel, retry, bulk, cleanup-stalled', () => {
     }
   });
 });
+
+describe('structured logs', () => {
+  it('logs every transition and every action with who, what and the run id', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const capture = (level: string) => (fields: Record<string, unknown>, msg: string) =>
+      lines.push({ level, msg, ...fields });
+    const s = await startTestServer({
+      logger: {
+        debug: capture('debug'),
+        info: capture('info'),
+        warn: capture('warn'),
+        error: capture('error'),
+      },
+    });
+    try {
+      const who = { 'x-triggered-by': 'admin@example.com' };
+      const run = (await s.api('POST', '/enqueue', { jobName: 'quick' }, who)).body.run;
+      await s.waitForStatus(run.id, 'SUCCESS');
+      await s.api('POST', `/${run.id}/cancel`, undefined, who);
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          event: 'job_queued',
+          runId: run.id,
+          jobName: 'quick',
+          actor: 'admin@example.com',
+          seq: expect.any(Number),
+        }),
+      );
+      expect(lines).toContainEqual(
+        expect.objectContaining({ event: 'job_completed', runId: run.id, status: 'SUCCESS' }),
+      );
+      expect(lines).toContainEqual(
+        expect.objectContaining({
+          event: 'action',
+          method: 'POST',
+          path: `${API_BASE}/${run.id}/cancel`,
+          status: 409,
+          actor: 'admin@example.com',
+        }),
+      );
+    } finally {
+      await s.close();
+    }
+  });
+});

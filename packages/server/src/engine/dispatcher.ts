@@ -31,11 +31,43 @@ export interface ConcurrencyLimits {
   perJob(jobName: string): number;
 }
 
-/** FIFO within a global and a per-job limit: a job at its limit does not hold up other jobs. */
+/** A FIFO queue with O(1) push and shift (a head index instead of `Array.shift`). */
+class Fifo<T> {
+  #items: T[] = [];
+  #head = 0;
+  get size(): number {
+    return this.#items.length - this.#head;
+  }
+  push(item: T): void {
+    this.#items.push(item);
+  }
+  peek(): T | undefined {
+    return this.#items[this.#head];
+  }
+  shift(): T | undefined {
+    const item = this.#items[this.#head++];
+    if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+      this.#items = this.#items.slice(this.#head);
+      this.#head = 0;
+    }
+    return item;
+  }
+}
+
+type Waiting = { id: string; order: number };
+
+/**
+ * FIFO within a global and a per-job limit: one queue per job, and the oldest head among the jobs
+ * below their limit starts next, so a job at its limit does not hold up others. Each start costs
+ * O(number of jobs), whatever the number of waiting runs.
+ */
 export class InProcessDispatcher implements Dispatcher {
-  #waiting: Array<Pick<JobRun, 'id' | 'jobName'>> = [];
+  readonly #queues = new Map<string, Fifo<Waiting>>();
+  /** waiting run id → job name; a withdrawn run is dropped from its queue when it reaches the head */
+  readonly #waiting = new Map<string, string>();
   readonly #running = new Set<string>();
   readonly #perJob = new Map<string, number>();
+  #order = 0;
   #closed = false;
 
   constructor(
@@ -45,13 +77,19 @@ export class InProcessDispatcher implements Dispatcher {
   ) {}
 
   dispatch(run: Pick<JobRun, 'id' | 'jobName'>): void {
-    if (this.#closed || this.#running.has(run.id) || this.#waiting.some((w) => w.id === run.id)) return;
-    this.#waiting.push({ id: run.id, jobName: run.jobName });
+    if (this.#closed || this.#running.has(run.id) || this.#waiting.has(run.id)) return;
+    let queue = this.#queues.get(run.jobName);
+    if (!queue) {
+      queue = new Fifo();
+      this.#queues.set(run.jobName, queue);
+    }
+    queue.push({ id: run.id, order: this.#order++ });
+    this.#waiting.set(run.id, run.jobName);
     this.#pump();
   }
 
   withdraw(runId: string): void {
-    this.#waiting = this.#waiting.filter((w) => w.id !== runId);
+    this.#waiting.delete(runId);
   }
 
   cancel(runId: string): void {
@@ -60,31 +98,39 @@ export class InProcessDispatcher implements Dispatcher {
   }
 
   counts() {
-    return { running: this.#running.size, waiting: this.#waiting.length };
+    return { running: this.#running.size, waiting: this.#waiting.size };
   }
 
   async close(): Promise<void> {
     this.#closed = true;
-    this.#waiting = [];
+    this.#queues.clear();
+    this.#waiting.clear();
     await this.executor.close();
   }
 
   #pump(): void {
-    for (let i = 0; i < this.#waiting.length && this.#running.size < this.limits.global; ) {
-      const next = this.#waiting[i]!;
-      const busy = this.#perJob.get(next.jobName) ?? 0;
-      if (busy >= this.limits.perJob(next.jobName)) {
-        i++;
-        continue;
+    while (this.#running.size < this.limits.global) {
+      let next: { jobName: string; head: Waiting } | null = null;
+      for (const [jobName, queue] of this.#queues) {
+        while (queue.size > 0 && !this.#waiting.has(queue.peek()!.id)) queue.shift(); // withdrawn
+        if (queue.size === 0) {
+          this.#queues.delete(jobName);
+          continue;
+        }
+        if ((this.#perJob.get(jobName) ?? 0) >= this.limits.perJob(jobName)) continue;
+        const head = queue.peek()!;
+        if (!next || head.order < next.head.order) next = { jobName, head };
       }
-      this.#waiting.splice(i, 1);
-      this.#start(next, busy);
+      if (!next) return;
+      this.#queues.get(next.jobName)!.shift();
+      this.#waiting.delete(next.head.id);
+      this.#start({ id: next.head.id, jobName: next.jobName });
     }
   }
 
-  #start(run: Pick<JobRun, 'id' | 'jobName'>, busy: number): void {
+  #start(run: Pick<JobRun, 'id' | 'jobName'>): void {
     this.#running.add(run.id);
-    this.#perJob.set(run.jobName, busy + 1);
+    this.#perJob.set(run.jobName, (this.#perJob.get(run.jobName) ?? 0) + 1);
     this.executor
       .execute(run.id)
       .catch((err) => this.logger.error({ runId: run.id, err: String(err) }, 'run execution failed'))

@@ -173,10 +173,20 @@ export function createApiHandler(
           });
         }
         const args = hit.pattern.exec(path)!.slice(1).map(decodeURIComponent);
+        const actor = headerValue(req, 'x-triggered-by') ?? null;
+        if (method !== 'GET') {
+          // Every action, refused or not, is one log line: who, what, on which run, and the answer.
+          res.once('finish', () =>
+            logger.info(
+              { event: 'action', method, path: url.pathname, status: res.statusCode, actor },
+              `${method} ${url.pathname} → ${res.statusCode}`,
+            ),
+          );
+        }
         if (hit.pattern.source.includes('([^/]+)') && !RUN_ID.test(args[0]!)) {
           return sendError(res, 404, runNotFound(args[0]!.slice(0, 64)));
         }
-        await hit.handler({ req, res, url, actor: headerValue(req, 'x-triggered-by') ?? null }, ...args);
+        await hit.handler({ req, res, url, actor }, ...args);
       } catch (err) {
         logger.error(
           { method, path: url.pathname, err: String((err as Error)?.stack ?? err) },
