@@ -34,6 +34,7 @@ export { LiveProvider, type LiveProviderProps } from './react/LiveProvider.js';
 export { useCancelRun, useEnqueue, useRetryRun } from './react/useActions.js';
 export { useConnection, useLastEventAt } from './react/useConnection.js';
 export { useInvalidation } from './react/useInvalidation.js';
+export { useLogSubscription } from './react/useLogs.js';
 export { usePanelRuns } from './react/usePanel.js';
 export { useActiveCount, useActiveRunIds, useCancelPending, useRun, useUiStatus } from './react/useRuns.js';
 export { useToasts } from './react/useToasts.js';

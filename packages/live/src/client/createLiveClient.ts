@@ -3,6 +3,7 @@ import { createRunFamily } from '../atoms/runFamily.js';
 import { createActions } from './actions.js';
 import { createEngine } from './engine.js';
 import { createInvalidation } from './invalidation.js';
+import { createLogHub } from './logHub.js';
 import { createPanel } from './panel.js';
 import type { ClientParts } from './parts.js';
 import { openSession } from './session.js';
@@ -42,6 +43,7 @@ export function createLiveClient(hostOptions: LiveHost): LiveClient {
     toasts: createToasts(store, tuning.toastLimit, now),
     invalidation: createInvalidation(tuning.invalidateEveryMs),
     watched: createWatched(host.storage),
+    logs: createLogHub(),
     channelName: host.channelName ?? 'jobs-live',
     now,
     notify: browserNotify,
@@ -95,5 +97,6 @@ export function createLiveClient(hostOptions: LiveHost): LiveClient {
     onInvalidate: (listener) => parts.invalidation.subscribe(listener),
     role: () => parts.role,
     runAtom: (id) => runs.get(id),
+    subscribeLogs: (runId, listener) => parts.logs.subscribe(runId, listener),
   };
 }

@@ -5,6 +5,7 @@ import type { ConnectionStatus } from '../socket/status.js';
 import { downSince } from '../socket/status.js';
 import type { Engine } from './engine.js';
 import { createFallbackPolling } from './fallbackPolling.js';
+import type { LogHub } from './logHub.js';
 import { createSnapshotFetcher } from './snapshotFetcher.js';
 import type { LiveTuning } from './tuning.js';
 import type { LiveHost } from './types.js';
@@ -15,6 +16,7 @@ export interface LeaderContext {
   engine: Engine;
   now: () => number;
   setStatus: (status: ConnectionStatus) => void;
+  logs: LogHub;
   report: (error: unknown, context: string) => void;
 }
 
@@ -42,9 +44,14 @@ export function startLeaderDuties(ctx: LeaderContext) {
   const socket = createSocketManager({
     connect: ctx.host.connect,
     onEvent: (event: JobEvent) => engine.push({ type: 'events', events: [event], receivedAt: now() }),
-    onConnected: () => engine.push({ type: 'resync' }),
+    onConnected: () => {
+      engine.push({ type: 'resync' });
+      ctx.logs.socketConnected((name, payload) => socket.emit(name, payload));
+    },
+    onLog: (event) => ctx.logs.received(event),
     onStatus: (next) => {
       status = next;
+      if (next.state !== 'live') ctx.logs.socketDown();
       ctx.setStatus(next);
       polling.update(downSince(next), now());
     },

@@ -3,6 +3,7 @@ import type { LiveOutputs } from '../core/reducer.js';
 import type { LiveState } from '../core/state.js';
 import type { Engine, EngineInput } from './engine.js';
 import type { Invalidation } from './invalidation.js';
+import type { LogHub } from './logHub.js';
 import type { Panel } from './panel.js';
 import type { JotaiStore } from './storeSync.js';
 import type { Toasts } from './toasts.js';
@@ -20,6 +21,7 @@ export interface ClientParts {
   toasts: Toasts;
   invalidation: Invalidation;
   watched: Watched;
+  logs: LogHub;
   channelName: string;
   now: () => number;
   notify: (run: JobRunSummary) => void;

@@ -15,7 +15,7 @@ import { planSideEffects } from './sideEffects.js';
  * when this tab wins. Followers reduce what the leader relays; only the leader plans side effects.
  */
 export function openSession(parts: ClientParts) {
-  const { engine, store, host, tuning, panel, toasts, invalidation, watched, now } = parts;
+  const { engine, store, host, tuning, panel, toasts, invalidation, watched, now, logs } = parts;
   let leader: LeaderDuties | null = null;
   let askedEpoch = -1;
 
@@ -25,6 +25,7 @@ export function openSession(parts: ClientParts) {
   };
 
   const relay = openRelay(parts.channelName, (message) => {
+    logs.receive(message);
     if (leader) {
       if (message.t === 'hello' || message.t === 'need-snapshot') {
         if (message.t === 'hello') relay.post({ t: 'status', status: leader.status });
@@ -36,6 +37,8 @@ export function openSession(parts: ClientParts) {
     else if (message.t === 'effects') deliverEffects(message);
     else if (message.t === 'inputs') for (const input of message.inputs) engine.push(toEngineInput(input));
   });
+
+  logs.attach(relay.post);
 
   parts.onFlushed = (outputs: LiveOutputs, state: LiveState, applied: readonly EngineInput[]) => {
     panel.update(outputs, state);
@@ -83,12 +86,15 @@ export function openSession(parts: ClientParts) {
       engine,
       now,
       report: parts.report,
+      logs,
       setStatus: (status) => {
         store.set(connectionAtom, status);
         relay.post({ t: 'status', status });
       },
     });
+    logs.becameLeader();
     return () => {
+      logs.resigned();
       leader?.stop();
       leader = null;
       parts.role = 'follower';
@@ -102,6 +108,7 @@ export function openSession(parts: ClientParts) {
   return {
     close(): void {
       if (refreshTimer !== null) clearTimeout(refreshTimer);
+      logs.detach();
       election.stop();
       relay.close();
       engine.scheduler.cancel();

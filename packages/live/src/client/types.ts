@@ -1,4 +1,4 @@
-import type { ActiveResponse, EnqueueRequest, JobRunSummary } from '@jobs/contracts';
+import type { ActiveResponse, EnqueueRequest, JobRunSummary, LogLine } from '@jobs/contracts';
 import type { Socket } from 'socket.io-client';
 import type { RunAtom } from '../atoms/runFamily.js';
 import type { LiveToast } from '../atoms/toasts.js';
@@ -48,6 +48,11 @@ export interface LiveClient {
   onToast(listener: (toast: LiveToast) => void): () => void;
   onInvalidate(listener: (kind: InvalidationKind) => void): () => void;
   role(): LiveRole;
+  /**
+   * Live log lines of one run over the browser's one socket (the leader subscribes on behalf of
+   * every tab). Lines already written come from the logs endpoint; merge by `line.seq`.
+   */
+  subscribeLogs(runId: string, listener: (line: LogLine) => void): () => void;
   /** The atom of one run (created on first use); hooks use this. */
   runAtom(runId: string): RunAtom;
 }

@@ -1,4 +1,4 @@
-import type { ActiveResponse, JobEvent } from '@jobs/contracts';
+import type { ActiveResponse, JobEvent, JobLogEvent } from '@jobs/contracts';
 import type { ConnectionStatus } from '../socket/status.js';
 
 /** What the leader passes on, in the order it applied it, so followers reduce the same inputs. */
@@ -22,9 +22,14 @@ export type RelayMessage =
   | { t: 'effects'; toasts: RelayedToast[]; invalidate: InvalidationKind[] }
   /** Follower → leader: I am new (or out of sync): send the status and a fresh snapshot. */
   | { t: 'hello' }
-  | { t: 'need-snapshot' };
+  | { t: 'need-snapshot' }
+  /** A tab's whole set of runs whose log lines it wants (state, not deltas: idempotent). */
+  | { t: 'logs'; tabId: string; runIds: string[] }
+  /** A new leader asks every tab for its log subscriptions. */
+  | { t: 'logs-query' }
+  | { t: 'log'; event: JobLogEvent };
 
-const KINDS = new Set(['inputs', 'status', 'effects', 'hello', 'need-snapshot']);
+const KINDS = new Set(['inputs', 'status', 'effects', 'hello', 'need-snapshot', 'logs', 'logs-query', 'log']);
 
 /** Same-origin tabs of this app are the only senders; the check guards against other code's messages. */
 export function isRelayMessage(data: unknown): data is RelayMessage {

@@ -1,10 +1,12 @@
-import { JOB_EVENT, JobEvent } from '@jobs/contracts';
+import { JOB_EVENT, JobEvent, JobLogEvent } from '@jobs/contracts';
 import type { Socket } from 'socket.io-client';
 import type { ConnectionStatus } from './status.js';
 
 export interface SocketManagerOptions {
   connect: () => Socket;
   onEvent: (event: JobEvent) => void;
+  /** Log lines (only for runs this socket subscribed to). */
+  onLog?: (event: JobLogEvent) => void;
   /** Every (re)connect: events may have been missed, the caller resyncs. */
   onConnected: () => void;
   onStatus: (status: ConnectionStatus) => void;
@@ -84,6 +86,11 @@ export function createSocketManager(options: SocketManagerOptions) {
     };
     return [name, listener] as const;
   });
+  const onLogLine = (payload: unknown) => {
+    const parsed = JobLogEvent.safeParse(payload);
+    if (parsed.success) options.onLog?.(parsed.data);
+    else options.onInvalidEvent?.(JOB_EVENT.log, parsed.error);
+  };
 
   return {
     start(): void {
@@ -95,6 +102,7 @@ export function createSocketManager(options: SocketManagerOptions) {
       socket.on('disconnect', onDisconnect);
       socket.on('connect_error', onConnectError);
       for (const [name, listener] of listeners) socket.on(name, listener);
+      socket.on(JOB_EVENT.log, onLogLine);
       globalThis.addEventListener?.('offline', onOffline);
       globalThis.addEventListener?.('online', onOnline);
       report({ state: 'connecting', since });
@@ -112,7 +120,11 @@ export function createSocketManager(options: SocketManagerOptions) {
       closing.off('disconnect', onDisconnect);
       closing.off('connect_error', onConnectError);
       for (const [name, listener] of listeners) closing.off(name, listener);
+      closing.off(JOB_EVENT.log, onLogLine);
       closing.disconnect();
+    },
+    emit(name: string, payload: unknown): void {
+      socket?.emit(name, payload);
     },
     get socket(): Socket | null {
       return socket;

@@ -120,4 +120,20 @@ describe('@jobs/live in Chromium', () => {
     const after = await Promise.all([probe(first), probe(second)]);
     expect(after.flatMap((p) => p.notified)).toEqual([a.id]);
   });
+
+  it('streams log lines to a follower tab through the leader, still one socket', async () => {
+    const a = server.start(server.enqueue().id);
+    const first = await open();
+    await first.waitForSelector(`[data-run="${a.id}"]`);
+    const second = await open();
+    await second.waitForSelector(`[data-run="${a.id}"]`);
+    const follower = (await probe(first)).role === 'follower' ? first : second;
+    await follower.evaluate((id) => {
+      (window as unknown as { __live: { followLogs(id: string): void } }).__live.followLogs(id);
+    }, a.id);
+    await until(() => expect(server.logListeners(a.id)).toBe(1));
+    server.log(a.id, 1, 'processing batch 3/5');
+    await until(async () => expect((await probe(follower)).logLines).toEqual(['processing batch 3/5']));
+    expect(server.stats.totalConnections).toBe(1);
+  });
 });

@@ -10,6 +10,7 @@ export interface PageProbe {
   notified: string[];
   invalidations: number;
   commits: number;
+  logLines: string[];
 }
 
 /** Reads what the test page exposes on `window.__live`. */
@@ -18,6 +19,11 @@ export function probe(page: Page): Promise<PageProbe> {
     const live = (
       window as unknown as { __live: { client: { role(): string }; probe: Omit<PageProbe, 'role'> } }
     ).__live;
-    return { role: live.client.role(), ...live.probe, notified: [...live.probe.notified] };
+    return {
+      role: live.client.role(),
+      ...live.probe,
+      notified: [...live.probe.notified],
+      logLines: [...live.probe.logLines],
+    };
   });
 }

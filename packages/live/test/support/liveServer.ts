@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { JOB_EVENT, type JobEvent, type JobRunSummary, type TerminalStatus } from '@jobs/contracts';
+import {
+  CLIENT_MESSAGE,
+  JOB_EVENT,
+  type JobEvent,
+  type JobRunSummary,
+  type TerminalStatus,
+} from '@jobs/contracts';
 import { Server } from 'socket.io';
 import { iso, summary } from './runs.js';
 
@@ -69,6 +75,12 @@ export async function startLiveServer(options: { files?: Map<string, StaticFile>
     stats.totalConnections += 1;
     socket.on('disconnect', () => {
       stats.connections -= 1;
+    });
+    socket.on(CLIENT_MESSAGE.logsSubscribe, (body: { jobRunId?: string }) => {
+      if (typeof body?.jobRunId === 'string') void socket.join(`logs:${body.jobRunId}`);
+    });
+    socket.on(CLIENT_MESSAGE.logsUnsubscribe, (body: { jobRunId?: string }) => {
+      if (typeof body?.jobRunId === 'string') void socket.leave(`logs:${body.jobRunId}`);
     });
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -157,6 +169,16 @@ export async function startLiveServer(options: { files?: Map<string, StaticFile>
         },
       });
       return next;
+    },
+    /** A log line, sent only to sockets subscribed to the run (as the contract says). */
+    log(id: string, seq: number, message: string): void {
+      const line = { seq, at: at(), level: 'info' as const, message };
+      const data = { jobRunId: id, jobName: 'match-scores', version: runs.get(id)?.version ?? 1, line };
+      io.to(`logs:${id}`).emit(JOB_EVENT.log, { type: JOB_EVENT.log, at: at(), data });
+    },
+    /** How many sockets listen to a run's log lines. */
+    logListeners(id: string): number {
+      return io.sockets.adapter.rooms.get(`logs:${id}`)?.size ?? 0;
     },
     /** Refuse new sockets (a "down" socket endpoint while HTTP still answers). */
     accept(value: boolean): void {

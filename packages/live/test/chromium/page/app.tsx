@@ -17,6 +17,7 @@ const params = new URLSearchParams(location.search);
 const probe = {
   notified: [] as string[],
   invalidations: 0,
+  logLines: [] as string[],
   commits: 0,
   commitTimes: [] as number[],
 };
@@ -38,7 +39,13 @@ const client = createLiveClient({
 client.onInvalidate(() => {
   probe.invalidations += 1;
 });
-Object.assign(window, { __live: { client, probe } });
+Object.assign(window, {
+  __live: {
+    client,
+    probe,
+    followLogs: (runId: string) => client.subscribeLogs(runId, (line) => probe.logLines.push(line.message)),
+  },
+});
 
 function Row({ id }: { id: string }) {
   const run = useRun(id);
