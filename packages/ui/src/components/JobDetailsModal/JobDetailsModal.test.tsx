@@ -114,6 +114,12 @@ describe('JobDetailsModal', () => {
     expect(screen.queryByRole('link', { name: 'Download metadata JSON' })).toBeNull();
   });
 
+  it('says a value was left out rather than absent', () => {
+    setup({ run: makeDetails(successDetails, { params: null, paramsTruncated: true, metadata: null }) });
+    expect(screen.getByText(/Left out of this view/)).toBeInTheDocument();
+    expect(screen.getByText('None')).toBeInTheDocument();
+  });
+
   it('keeps hostile strings inert', () => {
     setup({ run: hostileDetails });
     expect(document.querySelector('img')).toBeNull();

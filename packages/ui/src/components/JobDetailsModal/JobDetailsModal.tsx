@@ -78,6 +78,9 @@ export function JobDetailsModal({
   );
 }
 
+/** A summary passed where details were expected: the value exists but was not sent. */
+const LEFT_OUT = 'Left out of this view (over 1 kB); open the run again to load it.';
+
 function RunBody({ run, cancelPending }: { run: JobRunDetails; cancelPending: boolean }) {
   return (
     <div className={styles.body} data-status={run.status} data-active={isActive(run.status) || undefined}>
@@ -99,9 +102,19 @@ function RunBody({ run, cancelPending }: { run: JobRunDetails; cancelPending: bo
         </section>
       ) : null}
       <h3 className={styles.section}>Parameters</h3>
-      <JsonViewer label="Parameters" value={run.params} tooLarge={run.tooLarge.params} />
+      <JsonViewer
+        label="Parameters"
+        value={run.params}
+        tooLarge={run.tooLarge.params}
+        emptyText={run.paramsTruncated ? LEFT_OUT : 'None'}
+      />
       <h3 className={styles.section}>Metadata</h3>
-      <JsonViewer label="Metadata" value={run.metadata} tooLarge={run.tooLarge.metadata} />
+      <JsonViewer
+        label="Metadata"
+        value={run.metadata}
+        tooLarge={run.tooLarge.metadata}
+        emptyText={run.metadataTruncated ? LEFT_OUT : 'None'}
+      />
     </div>
   );
 }

@@ -15,6 +15,8 @@ export interface JsonViewerProps {
   /** the tree starts fully expanded only when the preview holds at most this many values */
   expandAllUpTo?: number;
   limits?: JsonLimits;
+  /** what a null value reads as: "None" unless the host knows better ("Left out of this view") */
+  emptyText?: string;
   className?: string;
 }
 
@@ -51,6 +53,7 @@ export function JsonViewer({
   tooLarge,
   expandAllUpTo = 60,
   limits = DEFAULT_JSON_LIMITS,
+  emptyText = 'None',
   className,
 }: JsonViewerProps) {
   const preview = useMemo(() => (value === null ? null : limitJson(value, limits)), [value, limits]);
@@ -65,7 +68,7 @@ export function JsonViewer({
   return (
     <div className={[styles.root, className].filter(Boolean).join(' ')} data-state={state}>
       {tooLarge ? <TooLargeNotice label={label} tooLarge={tooLarge} /> : null}
-      {preview === null && !tooLarge ? <p className={styles.none}>None</p> : null}
+      {preview === null && !tooLarge ? <p className={styles.none}>{emptyText}</p> : null}
       {preview !== null && typeof preview.value === 'object' && preview.value !== null ? (
         <>
           <JsonView
