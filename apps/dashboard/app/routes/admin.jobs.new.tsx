@@ -14,9 +14,9 @@ import { ModalFallback } from '../components/ModalFallback.js';
 import { RouteError } from '../components/RouteError.js';
 import { useHydrated } from '../components/useHydrated.js';
 import { requireActionUser, requirePageUser } from '../services/auth.server.js';
-import { flashHeaders } from '../services/flash.server.js';
 import { pageRateLimit } from '../services/limits.server.js';
 import { attempt } from '../services/load.server.js';
+import { withNotice } from '../services/notice.js';
 import type { JobManagerData } from './admin.jobs.js';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -55,9 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok) return fail(result.error.body, result.error.status);
   const back = new URL(request.url).search;
-  return redirect(`/admin/jobs${back}#active`, {
-    headers: await flashHeaders(request, context, `Job enqueued: #${runId}`),
-  });
+  return redirect(withNotice(`/admin/jobs${back}#active`, 'enqueued', String(runId)));
 }
 
 export default function RunNewJob() {

@@ -4,9 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-ru
 import { ModalFallback } from '../components/ModalFallback.js';
 import { RouteError } from '../components/RouteError.js';
 import { requireActionUser, requirePageUser } from '../services/auth.server.js';
-import { flashHeaders } from '../services/flash.server.js';
 import { pageRateLimit } from '../services/limits.server.js';
 import { attempt, orThrow } from '../services/load.server.js';
+import { withNotice } from '../services/notice.js';
 
 /** The confirmation step as a page, so cancelling works without JavaScript and GET changes nothing. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -34,9 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { ok: false as const, formError: result.error.body.details, field: null },
       { status: result.error.status },
     );
-  return redirect(`/admin/jobs${new URL(request.url).search}`, {
-    headers: await flashHeaders(request, context, `Stopping… cancel requested for #${id}`),
-  });
+  return redirect(withNotice(`/admin/jobs${new URL(request.url).search}`, 'cancel', id));
 }
 
 export default function CancelRun() {

@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { requireActionUser } from '../services/auth.server.js';
-import { flashHeaders } from '../services/flash.server.js';
 import { pageRateLimit } from '../services/limits.server.js';
 import { attempt } from '../services/load.server.js';
+import { withNotice } from '../services/notice.js';
 
 /** GET never re-runs anything: it shows the run. */
 export const loader = ({ params }: LoaderFunctionArgs) =>
@@ -23,7 +23,5 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   if (!result.ok) throw data(result.error.body, { status: result.error.status });
   const next = result.value.run.id;
-  return redirect(`/admin/jobs/runs/${encodeURIComponent(next)}`, {
-    headers: await flashHeaders(request, context, `Job re-run: #${next}`),
-  });
+  return redirect(withNotice(`/admin/jobs/runs/${encodeURIComponent(next)}`, 'rerun', next));
 }

@@ -1,24 +1,36 @@
 import { LiveProvider } from '@jobs/live';
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, NavLink, Outlet, useLoaderData } from '@remix-run/react';
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import {
+  Form,
+  NavLink,
+  Outlet,
+  type ShouldRevalidateFunction,
+  useLoaderData,
+  useLocation,
+} from '@remix-run/react';
 import { useState } from 'react';
 import { ConnectionNotice, LivePanel, LiveToasts } from '../components/LiveChrome.js';
 import { RouteError } from '../components/RouteError.js';
 import { getLiveClient } from '../live/client.js';
 import { requirePageUser } from '../services/auth.server.js';
-import { takeFlash } from '../services/flash.server.js';
+import { noticeOf } from '../services/notice.js';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context);
-  const flash = await takeFlash(request, context);
-  return data(
-    { user: { email: user.email, role: user.role }, flash: flash.message },
-    { headers: flash.headers },
-  );
+  return { user: { email: user.email, role: user.role } };
 }
 
+/** The layout's data (who is logged in) changes only on navigation or a submission, not on socket news. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => (formMethod || currentUrl.href !== nextUrl.href ? defaultShouldRevalidate : false);
+
 export default function AdminLayout() {
-  const { user, flash } = useLoaderData<typeof loader>();
+  const { user } = useLoaderData<typeof loader>();
+  const flash = noticeOf(useLocation().search);
   const [client] = useState(getLiveClient);
   return (
     <LiveProvider client={client}>

@@ -8,10 +8,7 @@ export interface SessionData {
   email: string;
   role: Role;
 }
-export interface FlashData {
-  flash: string;
-}
-export type AppSession = Session<SessionData, FlashData>;
+export type AppSession = Session<SessionData>;
 
 interface Record_ {
   data: Partial<SessionData>;
@@ -21,7 +18,7 @@ interface Record_ {
 const MAX_AGE_S = 60 * 60 * 12;
 
 export interface Sessions {
-  storage: SessionStorage<SessionData, FlashData>;
+  storage: SessionStorage<SessionData>;
   /** Whether the session id still exists (logout or expiry ends it). */
   isLive(id: string): boolean;
   /** Called with the id of every session that ends, so open sockets of that session can be closed. */
@@ -57,7 +54,7 @@ export function createSessions(dataDir: string, secret: string): Sessions {
     maxAge: MAX_AGE_S,
     secrets: [secret],
   });
-  const storage = createSessionStorage<SessionData, FlashData>({
+  const storage = createSessionStorage<SessionData>({
     cookie,
     async createData(data, expires) {
       const id = randomBytes(24).toString('base64url');

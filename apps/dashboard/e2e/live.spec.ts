@@ -1,0 +1,77 @@
+import { expect, type Page, test } from '@playwright/test';
+import { enqueue, sessionClient } from './support/api.js';
+import { login } from './support/auth.js';
+import { startStack } from './support/stack.js';
+
+async function openPanel(page: Page) {
+  await page.getByRole('button', { name: /^Jobs/ }).click();
+  return page.getByRole('dialog', { name: 'Jobs' });
+}
+
+test('the JobsPanel keeps its runs across navigation and a refresh', async ({ page, baseURL }) => {
+  await login(page);
+  await page.goto('/admin/jobs');
+  await expect(page.locator('.active-jobs')).toHaveAttribute('data-source', 'live');
+  const admin = await sessionClient(baseURL ?? '');
+  const run = await enqueue(admin, 'media-metadata-batch', { slow: true });
+  await expect(page.getByRole('button', { name: /^Jobs, \d+ in progress/ })).toBeVisible();
+  let panel = await openPanel(page);
+  await expect(panel).toContainText(`#${run.id}`);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  panel = await openPanel(page);
+  await expect(panel).toContainText(`#${run.id}`);
+  await page.keyboard.press('Escape');
+
+  await page.reload();
+  panel = await openPanel(page);
+  await expect(panel).toContainText(`#${run.id}`);
+  await panel.getByRole('button', { name: new RegExp(`^Cancel .*#${run.id}`) }).click();
+  await expect(panel).toContainText(/Cancelled|Stopping/);
+});
+
+test('two tabs share one socket, and both see live updates', async ({ context, baseURL }) => {
+  const admin = await sessionClient(baseURL ?? '');
+  const sockets = async () =>
+    ((await (await admin.get('/resources/health')).json()) as { browserSockets: number }).browserSockets;
+  await expect.poll(sockets).toBe(0);
+  const one = await context.newPage();
+  await login(one);
+  await one.goto('/admin/jobs');
+  const two = await context.newPage();
+  await two.goto('/admin/jobs');
+  await expect(one.locator('.active-jobs')).toHaveAttribute('data-source', 'live');
+  await expect(two.locator('.active-jobs')).toHaveAttribute('data-source', 'live');
+  await expect.poll(sockets).toBe(1);
+  const run = await enqueue(admin, 'build-user-traits', { items: 1000, batchSize: 250, pauseMs: 800 });
+  await expect(one.locator('.active-jobs')).toContainText(`#${run.id}`);
+  await expect(two.locator('.active-jobs')).toContainText(`#${run.id}`);
+  expect(await sockets()).toBe(1);
+  // The tab holding the socket goes away: the other takes over, still one socket.
+  await one.close();
+  await expect.poll(sockets, { timeout: 20_000 }).toBe(1);
+  const next = await enqueue(admin, 'user-interest-sets', { items: 0 });
+  await expect(two.locator('.job-history')).toContainText(`#${next.id}`);
+});
+
+test('the server restarts and the page reconverges without a reload', async ({ page }) => {
+  const stack = await startStack();
+  try {
+    await login(page, 'admin', { baseURL: stack.url });
+    await page.goto(`${stack.url}/admin/jobs`);
+    await expect(page.locator('.active-jobs')).toHaveAttribute('data-source', 'live');
+    await stack.restart();
+    // Same port, same data dir: the session survived, the socket comes back by itself.
+    const admin = await sessionClient(stack.url);
+    const run = await enqueue(admin, 'quiz-answer-stats', { slow: true });
+    await expect(page.locator('.active-jobs')).toContainText(`#${run.id}`, { timeout: 30_000 });
+    await expect(page.getByText('Real-time updates paused')).toHaveCount(0);
+    const res = await admin.post(`/resources/jobs/${run.id}/cancel`);
+    expect(res.status()).toBe(202);
+    await expect(page.locator('.active-jobs')).not.toContainText(`#${run.id}`, { timeout: 20_000 });
+  } finally {
+    await stack.stop();
+  }
+});
