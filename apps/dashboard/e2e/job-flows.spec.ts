@@ -131,7 +131,7 @@ test('flow 4 / seed 001 #3: a failed run shows its error, and Re-run starts a ne
   await expect(page.getByTestId('flash')).toContainText(/Job re-run: #\d+/);
   const next = (await page.getByTestId('flash').textContent())?.match(/#(\d+)/)?.[1];
   expect(next).not.toBe(run.id);
-  await expect(page).toHaveURL(new RegExp(`/admin/jobs/runs/${next}$`));
+  await expect(page).toHaveURL(new RegExp(`/admin/jobs/runs/${next}\\?notice=rerun`));
   await expect(page.getByRole('dialog')).toContainText(`re-run of #${run.id}`);
 });
 
