@@ -32,9 +32,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
-          include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.{ts,tsx}'],
           exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**'],
           setupFiles: ['./src/test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        // Builds the package and a throwaway consumer app, then checks it in Chromium (node side).
+        test: {
+          name: 'publish',
+          environment: 'node',
+          include: ['scripts/**/*.test.ts'],
+          testTimeout: 180_000,
         },
       },
       {

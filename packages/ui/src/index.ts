@@ -18,3 +18,4 @@ export * from './components/JobsPanel/index.js';
 export * from './components/JsonViewer/index.js';
 export * from './components/RunJobModal/index.js';
 export * from './components/Toasts/index.js';
+export * from './types.js';
