@@ -58,3 +58,32 @@ describe('InProcessDispatcher', () => {
     expect(d.counts().waiting).toBe(99_997);
   });
 });
+
+describe('Runner', () => {
+  it('applies a cancel that arrives before the started run is registered (same tick as execute)', async () => {
+    const { JobEvents } = await import('../src/engine/events.js');
+    const { Runner } = await import('../src/engine/runner.js');
+    const { JobRegistry, SqliteJobStore } = await import('../src/index.js');
+    const { testJobs } = await import('./helpers/jobs.js');
+    const store = new SqliteJobStore(':memory:');
+    const runner = new Runner(store, new JobRegistry(testJobs), new JobEvents(silentLogger), silentLogger, {
+      heartbeatMs: 1000,
+      cancelGraceMs: 5000,
+      shutdownGraceMs: 100,
+    });
+    const { run } = await store.insertRun(
+      { jobName: 'waits', params: { ms: 10_000 }, trigger: 'MANUAL', triggeredBy: null },
+      new Date(),
+    );
+    const started = Date.now();
+    const done = runner.execute(run.id);
+    // No await in between: the start transition has committed, but execute() has not resumed yet.
+    void store.requestCancel(run.id, new Date());
+    runner.abort(run.id, 'cancel'); // the live run does not exist yet
+    await done;
+    expect(Date.now() - started).toBeLessThan(2000); // the signal fired, the job did not run 10 s
+    expect(await store.getRun(run.id)).toMatchObject({ status: 'CANCELLED', error: null });
+    await runner.close();
+    await store.close();
+  });
+});

@@ -48,6 +48,8 @@ class LiveRun {
  */
 export class Runner implements RunExecutor {
   readonly #live = new Map<string, LiveRun>();
+  /** aborts that arrived between the start transition and the run's registration */
+  readonly #early = new Map<string, 'cancel' | 'shutdown'>();
   readonly #heartbeat: NodeJS.Timeout;
 
   constructor(
@@ -63,7 +65,10 @@ export class Runner implements RunExecutor {
 
   async execute(runId: string): Promise<void> {
     const started = await this.store.startRun(runId, new Date());
-    if (!started) return; // cancelled while it waited, or already taken
+    if (!started) {
+      this.#early.delete(runId);
+      return; // cancelled while it waited, or already taken
+    }
     this.events.lifecycle(JOB_EVENT.started, started, 'runner');
     const { run } = started;
     const job = this.registry.get(run.jobName);
@@ -75,6 +80,8 @@ export class Runner implements RunExecutor {
       this.events.progress(run, version, progress, at);
     }, this.options.progressIntervalMs);
     this.#live.set(run.id, live);
+    const early = this.#early.get(run.id);
+    this.#early.delete(run.id);
     if (!job) {
       await this.#settle(live, {
         status: 'FAILED',
@@ -83,6 +90,7 @@ export class Runner implements RunExecutor {
       return;
     }
     if (live.timeoutMs) live.timers.push(setTimeout(() => this.#abort(live, 'timeout'), live.timeoutMs));
+    if (early) this.#abort(live, early);
 
     void (async () => {
       let finish: FinishInput;
@@ -107,6 +115,7 @@ export class Runner implements RunExecutor {
   abort(runId: string, reason: 'cancel' | 'shutdown'): void {
     const live = this.#live.get(runId);
     if (live) this.#abort(live, reason);
+    else this.#early.set(runId, reason); // handed over, not registered yet: applied when it is
   }
 
   async close(): Promise<void> {

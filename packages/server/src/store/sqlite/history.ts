@@ -47,8 +47,14 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
   const limit = q.pageSize;
   const where: string[] = [];
   const args: unknown[] = [];
-  if (q.jobName) where.push('r.job_name = ?') && args.push(q.jobName);
-  if (q.status) where.push('r.status = ?') && args.push(q.status);
+  if (q.jobName) {
+    where.push('r.job_name = ?');
+    args.push(q.jobName);
+  }
+  if (q.status) {
+    where.push('r.status = ?');
+    args.push(q.status);
+  }
 
   if (search?.id) {
     const row = deps.get(
@@ -101,14 +107,18 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
   if (!driver) {
     const conds = [...where];
     const condArgs = [...args];
-    if (cursor) conds.push(`r.id ${cmp} ?`) && condArgs.push(cursor.id);
+    if (cursor) {
+      conds.push(`r.id ${cmp} ?`);
+      condArgs.push(cursor.id);
+    }
     if (offset > 0 && where.length === 0) {
       // Unfiltered and dense (no gaps in ids, as runs are never deleted out of order): the row at
       // depth `offset` is the id `max - offset`, found through the primary key at any depth.
       const hi = (deps.get('SELECT max(id) AS v FROM runs', []) as { v: number | null }).v;
       const lo = (deps.get('SELECT min(id) AS v FROM runs', []) as { v: number | null }).v;
       if (hi !== null && lo !== null && hi - lo + 1 === deps.countRuns()) {
-        conds.push('r.id <= ?') && condArgs.push(hi - offset);
+        conds.push('r.id <= ?');
+        condArgs.push(hi - offset);
         offset = 0;
       }
     }
