@@ -42,10 +42,18 @@ export function applyLifecycle(draft: Draft, event: JobLifecycleEvent): void {
   });
 }
 
-/** Progress is lossy and latest-wins: applied only to a held run, only when its version is newer. */
+/**
+ * Progress is lossy and latest-wins: applied to a held run only when its version is newer. Out of
+ * sync, progress for a run not held yet waits for the snapshot (it may be newer than it).
+ */
 export function applyProgress(draft: Draft, event: JobProgressEvent): void {
   const held = draft.getRun(event.data.jobRunId);
-  if (!held || event.data.version <= held.version) return;
+  if (!held) {
+    const waiting = draft.pendingProgress(event.data.jobRunId);
+    if (!draft.synced && (!waiting || waiting.data.version < event.data.version)) draft.holdProgress(event);
+    return;
+  }
+  if (event.data.version <= held.version) return;
   const { progressPercent, message, current, total } = event.data;
   const progress = { ...held.progress };
   if (progressPercent !== undefined) progress.percent = progressPercent;

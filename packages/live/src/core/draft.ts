@@ -1,4 +1,4 @@
-import type { JobLifecycleEvent, JobRunSummary } from '@jobs/contracts';
+import type { JobLifecycleEvent, JobProgressEvent, JobRunSummary } from '@jobs/contracts';
 import { PatchMap } from './patchMap.js';
 import { LEFT_MEMORY, type LiveEffect, type LiveState } from './state.js';
 
@@ -16,6 +16,8 @@ export class Draft {
   membershipChanged: boolean;
   private readonly runWrites = new Map<string, JobRunSummary | null>();
   private readonly leftWrites = new Map<string, number>();
+  private pendingWrites = new Map<string, JobProgressEvent | null>();
+  private pendingCleared = false;
   private effectList: LiveEffect[] | null = null;
   private touchedSet: Set<string> | null = null;
   private ownedBuffer: JobLifecycleEvent[] | null = null;
@@ -56,6 +58,29 @@ export class Draft {
     return this.leftWrites.get(id) ?? this.base.left.get(id);
   }
 
+  pendingProgress(id: string): JobProgressEvent | undefined {
+    const written = this.pendingWrites.get(id);
+    if (written !== undefined) return written ?? undefined;
+    return this.pendingCleared ? undefined : this.base.pendingProgress.get(id);
+  }
+
+  holdProgress(event: JobProgressEvent): void {
+    this.pendingWrites.set(event.data.jobRunId, event);
+  }
+
+  /** Hands over every held progress event and forgets them. */
+  takePendingProgress(): JobProgressEvent[] {
+    const held = this.pendingCleared ? [] : [...this.base.pendingProgress.values()];
+    const events = new Map(held.map((e) => [e.data.jobRunId, e]));
+    for (const [id, event] of this.pendingWrites) {
+      if (event === null) events.delete(id);
+      else events.set(id, event);
+    }
+    this.pendingCleared = true;
+    this.pendingWrites = new Map();
+    return [...events.values()];
+  }
+
   setRun(run: JobRunSummary): void {
     if (this.getRun(run.id) === undefined) this.membershipChanged = true;
     this.runWrites.set(run.id, run);
@@ -90,6 +115,10 @@ export class Draft {
       lastSeq: this.lastSeq,
       epoch: this.epoch,
       buffer: this.buffer,
+      pendingProgress: (this.pendingCleared
+        ? PatchMap.of<JobProgressEvent>()
+        : this.base.pendingProgress
+      ).with(this.pendingWrites),
       left,
       lastEventAt: this.lastEventAt,
       effects: this.effectList ?? this.base.effects,

@@ -1,5 +1,5 @@
 import { type ActiveResponse, isActive, type JobRunSummary } from '@jobs/contracts';
-import { upsertRun } from './apply.js';
+import { applyProgress, upsertRun } from './apply.js';
 import type { Draft } from './draft.js';
 import { drainBuffer } from './sequence.js';
 
@@ -26,4 +26,5 @@ export function applySnapshot(draft: Draft, snapshot: ActiveResponse, epoch: num
   draft.synced = true;
   draft.lastSeq = snapshot.asOfSeq;
   drainBuffer(draft);
+  for (const event of draft.takePendingProgress()) applyProgress(draft, event);
 }

@@ -1,4 +1,10 @@
-import type { ActiveResponse, JobEvent, JobLifecycleEvent, JobRunSummary } from '@jobs/contracts';
+import type {
+  ActiveResponse,
+  JobEvent,
+  JobLifecycleEvent,
+  JobProgressEvent,
+  JobRunSummary,
+} from '@jobs/contracts';
 import { PatchMap } from './patchMap.js';
 
 /**
@@ -13,6 +19,8 @@ export interface LiveState {
   /** Bumped whenever the state falls out of sync; a snapshot asked for earlier is stale. */
   readonly epoch: number;
   readonly buffer: readonly JobLifecycleEvent[];
+  /** Out of sync: the newest progress per run not held yet, applied after the snapshot. */
+  readonly pendingProgress: PatchMap<JobProgressEvent>;
   /** Runs that left the active set, with the version they left at, so nothing resurrects them. */
   readonly left: PatchMap<number>;
   readonly lastEventAt: number | null;
@@ -51,6 +59,7 @@ export function initialLiveState(): LiveState {
     lastSeq: 0,
     epoch: 0,
     buffer: [],
+    pendingProgress: PatchMap.of<JobProgressEvent>(),
     left: PatchMap.of<number>(),
     lastEventAt: null,
     effects: [],
