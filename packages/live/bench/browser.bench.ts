@@ -42,22 +42,27 @@ try {
     await cdp.send('Profiler.start');
   }
   await page.evaluate(() => (window as unknown as { __bench: { begin(): void } }).__bench.begin());
+  /** Sends `RATE` progress events a second for `seconds`; returns how many it sent. */
+  const load = (seconds: number, offset: number) =>
+    new Promise<number>((resolve) => {
+      const begun = Date.now();
+      let sent = 0;
+      const tick = setInterval(() => {
+        const due = Math.min(RATE * seconds, Math.floor(((Date.now() - begun) / 1000) * RATE));
+        for (; sent < due; sent += 1) {
+          const n = sent + offset;
+          const onScreen = n % Math.round(1 / VISIBLE_SHARE) === 0;
+          const id = (onScreen ? visible[n % visible.length] : ids[(n * 7919) % ids.length]) as string;
+          server.progress(id, n % 101, false, `sent:${Date.now()}`);
+        }
+        if (sent >= RATE * seconds) {
+          clearInterval(tick);
+          resolve(sent);
+        }
+      }, 5);
+    });
   const started = Date.now();
-  let sent = 0;
-  await new Promise<void>((resolve) => {
-    const tick = setInterval(() => {
-      const due = Math.min(RATE * SECONDS, Math.floor(((Date.now() - started) / 1000) * RATE));
-      for (; sent < due; sent += 1) {
-        const onScreen = sent % Math.round(1 / VISIBLE_SHARE) === 0;
-        const id = (onScreen ? visible[sent % visible.length] : ids[(sent * 7919) % ids.length]) as string;
-        server.progress(id, sent % 101, false, `sent:${Date.now()}`);
-      }
-      if (sent >= RATE * SECONDS) {
-        clearInterval(tick);
-        resolve();
-      }
-    }, 5);
-  });
+  const sent = await load(SECONDS, 0);
   const elapsed = (Date.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, 500));
   const result = await page.evaluate(() =>
@@ -71,6 +76,10 @@ try {
   if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
   await new Promise((r) => setTimeout(r, 1000));
   const heapAfter = await heap();
+  // Flat means no growth with the number of events: another half-run must not add to the heap.
+  await load(SECONDS / 2, RATE * SECONDS);
+  await new Promise((r) => setTimeout(r, 1000));
+  const heapLater = await heap();
 
   const sorted = [...result.latencies].sort((a, b) => a - b);
   const pct = (p: number) =>
@@ -89,7 +98,7 @@ try {
   console.log(`long tasks (>50 ms)    ${result.longTasks.length} · longest ${maxLong.toFixed(0)} ms`);
   console.log(`React commits/s        ${(result.commits / window_).toFixed(1)}`);
   console.log(
-    `JS heap (after GC)     before ${heapBefore.toFixed(1)} MB · after ${heapAfter.toFixed(1)} MB · Δ ${(heapAfter - heapBefore).toFixed(1)} MB`,
+    `JS heap (after GC)     before ${heapBefore.toFixed(1)} MB · after ${heapAfter.toFixed(1)} MB · Δ ${(heapAfter - heapBefore).toFixed(1)} MB · after ${(SECONDS * 1.5).toFixed(0)} s ${heapLater.toFixed(1)} MB`,
   );
 } finally {
   await browser.close();
