@@ -19,6 +19,7 @@ const messageOf = (error: unknown): string =>
 export function createActions(host: LiveHost, store: JotaiStore, engine: Engine, toasts: Toasts) {
   const cancels = new Map<string, Promise<ActionResult>>();
   const cancelled = new Map<string, JobRunSummary>();
+  const retries = new Map<string, Promise<ActionResult>>();
   const setPending = (id: string, pending: boolean) => {
     const next = new Set(store.get(cancelsInFlightAtom));
     if (pending) next.add(id);
@@ -68,14 +69,19 @@ export function createActions(host: LiveHost, store: JotaiStore, engine: Engine,
       cancels.set(id, result);
       return result;
     },
+    /** One retry per run while its request is in flight: a double click must not start two runs. */
     retry(id: string): Promise<ActionResult> {
       const retryRun = host.retryRun;
       if (!retryRun) return Promise.resolve({ ok: false, error: 'Retry is not available here.' });
-      return send(
+      const pending = retries.get(id);
+      if (pending) return pending;
+      const result = send(
         () => retryRun(id),
         (run) => `Retry queued as ${displayRunId(run.id)}`,
         `Could not retry ${displayRunId(id)}`,
-      );
+      ).finally(() => retries.delete(id));
+      retries.set(id, result);
+      return result;
     },
     enqueue(request: EnqueueRequest): Promise<ActionResult> {
       const enqueue = host.enqueue;

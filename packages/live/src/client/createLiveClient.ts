@@ -87,7 +87,13 @@ export function createLiveClient(hostOptions: LiveHost): LiveClient {
     cancel: actions.cancel,
     retry: actions.retry,
     enqueue: actions.enqueue,
-    watch: (id) => parts.watched.add(id),
+    watch: (id) => {
+      parts.watched.add(id);
+      // Called from the user's click, the one moment a browser lets a page ask.
+      if (typeof Notification !== 'undefined' && Notification.permission === 'default') {
+        void Notification.requestPermission().catch(() => {});
+      }
+    },
     unwatch: (id) => parts.watched.delete(id),
     isWatched: (id) => parts.watched.has(id),
     dismissToast: (id) => parts.toasts.dismiss(id),

@@ -115,6 +115,7 @@ export function openSession(parts: ClientParts) {
       panel.flush();
       invalidation.stop();
       parts.role = 'stopped';
+      store.set(connectionAtom, { state: 'idle' });
       parts.onFlushed = null;
     },
   };

@@ -111,3 +111,28 @@ describe('enqueue and retry', () => {
     expect((await client.enqueue({ jobName: 'x', params: {} })).ok).toBe(false);
   });
 });
+
+describe('retry', () => {
+  it('sends one request per run while one is in flight, so a double click starts one run', async () => {
+    const server = await startLiveServer();
+    let calls = 0;
+    const client = createLiveClient(
+      httpHost(server.url, {
+        retryRun: async () => {
+          calls += 1;
+          await new Promise((r) => setTimeout(r, 50));
+          return server.enqueue();
+        },
+      }),
+    );
+    try {
+      const results = await Promise.all([client.retry('1'), client.retry('1'), client.retry('1')]);
+      expect(calls).toBe(1);
+      expect(new Set(results.map((r) => (r.ok ? r.run.id : r.error))).size).toBe(1);
+      await client.retry('1');
+      expect(calls).toBe(2); // a later, deliberate retry is a new request
+    } finally {
+      await server.close();
+    }
+  });
+});
