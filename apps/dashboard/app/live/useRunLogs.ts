@@ -1,6 +1,6 @@
-import { CLIENT_MESSAGE, JOB_EVENT, JobLogEvent, type LogLine, LogsResponse } from '@jobs/contracts';
-import { useEffect, useState } from 'react';
-import { io } from 'socket.io-client';
+import { type LogLine, LogsResponse } from '@jobs/contracts';
+import { useConnection, useLogSubscription } from '@jobs/live';
+import { useCallback, useEffect, useState } from 'react';
 
 const MAX_LINES = 5000;
 
@@ -11,43 +11,28 @@ function merge(lines: readonly LogLine[], more: readonly LogLine[]): LogLine[] {
 }
 
 /**
- * A run's log lines: the backlog over HTTP, then live lines from the relay (logs:subscribe) on a socket
- * that exists only while the logs view is open. Lines are keyed by their per-run seq, so the overlap
- * between backlog and live lines never duplicates.
+ * A run's log lines: the backlog from the loader, live lines over the browser's one socket
+ * (logs:subscribe through @jobs/live), and one catch-up fetch for lines written in between.
+ * Lines are keyed by their per-run seq, so overlaps never duplicate.
  */
 export function useRunLogs(runId: string, initial: readonly LogLine[], live: boolean) {
   const [lines, setLines] = useState<LogLine[]>(() => [...initial]);
   const [error, setError] = useState<string | null>(null);
-  const [streaming, setStreaming] = useState(false);
+  const connection = useConnection();
+  const onLine = useCallback((line: LogLine) => setLines((prev) => merge(prev, [line])), []);
+  useLogSubscription(live ? runId : null, onLine);
   useEffect(() => {
     if (!live) return;
-    const socket = io({ path: '/socket.io', transports: ['websocket'], forceNew: true });
-    socket.on('connect', () => {
-      setStreaming(true);
-      setError(null);
-      socket.emit(CLIENT_MESSAGE.logsSubscribe, { jobRunId: runId });
-      // Catch up on anything written between the page's backlog and this subscription.
-      fetch(`/resources/jobs/${encodeURIComponent(runId)}/logs?after=0&limit=1000`, {
-        credentials: 'same-origin',
+    const after = initial.length ? (initial[initial.length - 1]?.seq ?? 0) : 0;
+    fetch(`/resources/jobs/${encodeURIComponent(runId)}/logs?after=${after}&limit=1000`, {
+      credentials: 'same-origin',
+    })
+      .then((r) => r.json())
+      .then((body: unknown) => {
+        const parsed = LogsResponse.safeParse(body);
+        if (parsed.success) setLines((prev) => merge(prev, parsed.data.lines));
       })
-        .then((r) => r.json())
-        .then((body) => {
-          const parsed = LogsResponse.safeParse(body);
-          if (parsed.success) setLines((prev) => merge(prev, parsed.data.lines));
-        })
-        .catch(() => setError('Could not load earlier lines.'));
-    });
-    socket.on(JOB_EVENT.log, (raw: unknown) => {
-      const event = JobLogEvent.safeParse(raw);
-      if (event.success && event.data.data.jobRunId === runId)
-        setLines((prev) => merge(prev, [event.data.data.line]));
-    });
-    socket.on('disconnect', () => setStreaming(false));
-    socket.on('connect_error', () => setError('Live log stream unavailable; showing saved lines.'));
-    return () => {
-      socket.emit(CLIENT_MESSAGE.logsUnsubscribe, { jobRunId: runId });
-      socket.close();
-    };
-  }, [runId, live]);
-  return { lines, error, streaming };
+      .catch(() => setError('Could not load the latest lines.'));
+  }, [runId, live, initial]);
+  return { lines, error, streaming: live && connection.state === 'live' };
 }
