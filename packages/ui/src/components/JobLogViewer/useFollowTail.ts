@@ -1,4 +1,5 @@
-import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useRef, useState } from 'react';
+import { useIsoLayoutEffect } from '../../lib/b/useIsoLayoutEffect.js';
 
 /** How close to the bottom still counts as "at the end" (a wheel notch is ~50-100 px). */
 const AT_END_PX = 24;
@@ -26,7 +27,7 @@ export function useFollowTail(
     latest.current.onChange?.(next);
   }, []);
 
-  useLayoutEffect(() => {
+  useIsoLayoutEffect(() => {
     const el = scroller.current;
     if (following && el && count > 0) el.scrollTop = el.scrollHeight;
   }, [following, count, scroller]);

@@ -1,6 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { type ReactNode, useLayoutEffect, useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 import styles from './DialogFrame.module.css';
+import { useIsoLayoutEffect } from './useIsoLayoutEffect.js';
 
 export interface DialogFrameProps {
   open: boolean;
@@ -34,7 +35,7 @@ export function DialogFrame({
   className,
 }: DialogFrameProps) {
   const opener = useRef<HTMLElement | null>(null);
-  useLayoutEffect(() => {
+  useIsoLayoutEffect(() => {
     if (open && typeof document !== 'undefined' && document.activeElement instanceof HTMLElement) {
       opener.current = document.activeElement;
     }
