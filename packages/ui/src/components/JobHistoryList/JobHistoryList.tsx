@@ -1,5 +1,5 @@
 import type { ApiError, JobRunSummary } from '@jobs/contracts';
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 import { formatCount } from '../../lib/index.js';
 import { Button } from '../Button/index.js';
 import { JobRunCard } from '../JobRunCard/index.js';
@@ -44,10 +44,12 @@ export function rangeLabel(page: number, pageSize: number, shown: number, total:
   return `Showing ${formatCount(first)}-${formatCount(first + shown - 1)} of ${formatCount(total)}`;
 }
 
-/** Seed 002's history (section C): server-paged, filterable, never moving rows under the cursor. */
+/**
+ * Seed 002's history (section C): server-paged, filterable, never moving rows under the cursor.
+ * The root is an unnamed section (not a landmark): hosts wrap it in their own labelled region.
+ */
 export function JobHistoryList(props: JobHistoryListProps) {
   const { runs, total, page, pageSize, filters, loading = false, error = null, newRunsCount = 0 } = props;
-  const titleId = useId();
   const now = props.now ?? new Date();
   const hasNext = props.hasNextPage ?? page * pageSize < total;
   const filtered = Boolean(filters.jobName || filters.status || filters.q);
@@ -64,11 +66,8 @@ export function JobHistoryList(props: JobHistoryListProps) {
       className={[styles.root, props.className].filter(Boolean).join(' ')}
       data-state={state}
       aria-busy={loading || undefined}
-      aria-labelledby={titleId}
     >
-      <h2 id={titleId} className={styles.title}>
-        {props.title ?? 'Job History'}
-      </h2>
+      <h2 className={styles.title}>{props.title ?? 'Job History'}</h2>
       <HistoryToolbar
         filters={filters}
         jobNames={props.jobNames}
