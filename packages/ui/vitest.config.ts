@@ -15,6 +15,8 @@ const repoRoot = path.resolve(here, '../..');
 const browser = () => ({
   enabled: true,
   headless: true,
+  // Failure screenshots would land beside the baselines; the screenshot matcher keeps its own diffs.
+  screenshotFailures: false,
   provider: playwright({ launchOptions: chromiumLaunchOptions }),
   instances: [{ browser: 'chromium' as const, viewport: { width: 1024, height: 768 } }],
 });
@@ -54,7 +56,7 @@ export default defineConfig({
           include: ['src/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['./src/test/setup.browser.ts'],
           browser: browser(),
-          testTimeout: 30_000,
+          testTimeout: 60_000,
         },
       },
       {
@@ -64,7 +66,7 @@ export default defineConfig({
         // Vitest from the repo root and this project is rooted there (the globs are repo-wide).
         root: repoRoot,
         plugins: [storybookTest({ configDir: path.join(repoRoot, '.storybook') })],
-        test: { name: 'storybook', browser: browser(), testTimeout: 30_000 },
+        test: { name: 'storybook', browser: browser(), testTimeout: 60_000 },
       },
     ],
   },

@@ -1,17 +1,19 @@
-import type { JobRunSummary } from '@jobs/contracts';
-import { displayRunId } from '@jobs/contracts';
+import { displayRunId, type JobRunSummary } from '@jobs/contracts';
 import { useState } from 'react';
 import { Button } from '../Button/Button.js';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
 import styles from './JobStatsOverview.module.css';
 
+/** What the preview needs of a run the clean-up would touch (full runs and summaries both fit). */
+export type CleanupCandidate = Pick<JobRunSummary, 'id' | 'jobName'>;
+
 type Preview =
   | { state: 'loading' }
-  | { state: 'ready'; runs: readonly JobRunSummary[] }
+  | { state: 'ready'; runs: readonly CleanupCandidate[] }
   | { state: 'error'; message: string };
 
 interface CleanupStalledButtonProps {
-  onPreview(): Promise<readonly JobRunSummary[]>;
+  onPreview(): Promise<readonly CleanupCandidate[]>;
   onCleanup(): unknown;
 }
 

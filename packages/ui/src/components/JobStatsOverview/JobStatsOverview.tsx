@@ -1,10 +1,10 @@
-import type { JobRunSummary, JobStats } from '@jobs/contracts';
+import type { JobStats } from '@jobs/contracts';
 import { useId } from 'react';
 import { formatCount } from '../../lib/number.js';
 import { formatRelative, formatTimestamp, parseTime } from '../../lib/time.js';
 import { useNow } from '../../lib/useNow.js';
 import { Button } from '../Button/Button.js';
-import { CleanupStalledButton } from './CleanupStalledButton.js';
+import { type CleanupCandidate, CleanupStalledButton } from './CleanupStalledButton.js';
 import styles from './JobStatsOverview.module.css';
 
 export interface JobStatsOverviewProps {
@@ -18,7 +18,7 @@ export interface JobStatsOverviewProps {
   staleAfterMs?: number;
   onRefresh?(): void;
   /** Dry run: what "Clean Up Stalled Jobs" would clean. Shown in the confirm dialog. */
-  onPreviewCleanup?(): Promise<readonly JobRunSummary[]>;
+  onPreviewCleanup?(): Promise<readonly CleanupCandidate[]>;
   /** The real clean-up, after the person confirmed. The dialog waits for the promise. */
   onCleanup?(): unknown;
   title?: string;

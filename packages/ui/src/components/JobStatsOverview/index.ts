@@ -1,1 +1,2 @@
+export type { CleanupCandidate } from './CleanupStalledButton.js';
 export * from './JobStatsOverview.js';
