@@ -53,7 +53,7 @@ try {
           const n = sent + offset;
           const onScreen = n % Math.round(1 / VISIBLE_SHARE) === 0;
           const id = (onScreen ? visible[n % visible.length] : ids[(n * 7919) % ids.length]) as string;
-          server.progress(id, n % 101, false, `sent:${Date.now()}`);
+          server.progress(id, n % 101, false, `sent:${Date.now()}:${n}`);
         }
         if (sent >= RATE * seconds) {
           clearInterval(tick);
@@ -68,7 +68,16 @@ try {
   const result = await page.evaluate(() =>
     (
       window as unknown as {
-        __bench: { end(): { commits: number; frames: number; latencies: number[]; longTasks: number[] } };
+        __bench: {
+          end(): {
+            commits: number;
+            frames: number;
+            latencies: number[];
+            arrivals: number[];
+            own: number[];
+            longTasks: number[];
+          };
+        };
       }
     ).__bench.end(),
   );
@@ -81,9 +90,12 @@ try {
   await new Promise((r) => setTimeout(r, 1000));
   const heapLater = await heap();
 
-  const sorted = [...result.latencies].sort((a, b) => a - b);
-  const pct = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+  const percentiles = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (p: number) =>
+      sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+    return `p50 ${at(50)} ms · p95 ${at(95)} ms · p99 ${at(99)} ms (${sorted.length} samples)`;
+  };
   const maxLong = Math.max(0, ...result.longTasks);
   console.log(
     `@jobs/live in Chromium — ${ACTIVE.toLocaleString('en-US')} active runs via ActiveJobsMonitor, ${os.cpus().length} cores, load ${os.loadavg()[0]?.toFixed(1)}`,
@@ -92,7 +104,9 @@ try {
     `events sent            ${sent.toLocaleString('en-US')} in ${elapsed.toFixed(1)} s = ${Math.round(sent / elapsed).toLocaleString('en-US')}/s`,
   );
   console.log(
-    `event→DOM latency      p50 ${pct(50)} ms · p95 ${pct(95)} ms · p99 ${pct(99)} ms (${sorted.length} samples on visible rows)`,
+    `event→DOM latency      ${percentiles(result.latencies)} on visible rows\n` +
+      `  transport            ${percentiles(result.arrivals)} server emit → message in the page\n` +
+      `  @jobs/live + React   ${percentiles(result.own)} message in the page → DOM`,
   );
   console.log(`frames/s               ${(result.frames / window_).toFixed(1)}`);
   console.log(`long tasks (>50 ms)    ${result.longTasks.length} · longest ${maxLong.toFixed(0)} ms`);

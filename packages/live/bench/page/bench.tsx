@@ -19,7 +19,18 @@ import {
 
 /** The Chromium benchmark page: ActiveJobsMonitor over @jobs/live, instrumented. */
 const client = createLiveClient({
-  connect: () => io(location.origin, { autoConnect: false, transports: ['websocket'] }),
+  connect: () => {
+    const socket = io(location.origin, { autoConnect: false, transports: ['websocket'] });
+    // Arrival in the page, before any of @jobs/live's work: splits transport delay from ours.
+    socket.on('server.admin.job_progress', (event: { data?: { message?: string } }) => {
+      const message = event.data?.message ?? '';
+      const match = bench.running ? /sent:(\d+)/.exec(message) : null;
+      if (!match) return;
+      bench.arrivals.push(Date.now() - Number(match[1]));
+      arrivedAt.set(message, Date.now());
+    });
+    return socket;
+  },
   fetchActive: async () => (await fetch('/active')).json(),
   fetchRecentRuns: async () => [] as JobRunSummary[],
   cancelRun: async () => {
@@ -29,14 +40,27 @@ const client = createLiveClient({
   onError: () => {},
 });
 
+/** When each message reached the page, to split its event→DOM time into transport and ours. */
+const arrivedAt = new Map<string, number>();
+
 const bench = {
   running: false,
   commits: 0,
   frames: 0,
   latencies: [] as number[],
+  arrivals: [] as number[],
+  own: [] as number[],
   longTasks: [] as number[],
   begin() {
-    Object.assign(bench, { running: true, commits: 0, frames: 0, latencies: [], longTasks: [] });
+    Object.assign(bench, {
+      running: true,
+      commits: 0,
+      frames: 0,
+      latencies: [],
+      arrivals: [],
+      own: [],
+      longTasks: [],
+    });
     const frame = () => {
       if (!bench.running) return;
       bench.frames += 1;
@@ -46,9 +70,12 @@ const bench = {
   },
   end() {
     bench.running = false;
+    arrivedAt.clear();
     return {
       commits: bench.commits,
       frames: bench.frames,
+      arrivals: bench.arrivals,
+      own: bench.own,
       latencies: bench.latencies,
       longTasks: bench.longTasks,
     };
@@ -68,8 +95,10 @@ new MutationObserver((records) => {
   for (const record of records) {
     const text = record.target.textContent ?? '';
     const match = /sent:(\d+)/.exec(text);
-    if (match && record.target.parentElement?.dataset.sent !== undefined)
-      bench.latencies.push(now - Number(match[1]));
+    if (!match || record.target.parentElement?.dataset.sent === undefined) continue;
+    bench.latencies.push(now - Number(match[1]));
+    const arrived = arrivedAt.get(text);
+    if (arrived !== undefined) bench.own.push(now - arrived);
   }
 }).observe(document.body, { subtree: true, characterData: true, childList: true });
 
