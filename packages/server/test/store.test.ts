@@ -5,7 +5,7 @@ import { HistoryQuery } from '@jobs/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteJobStore } from '../src/index.js';
 import { parseSearch, termsOf } from '../src/store/search.js';
-import { HistoryQueryError } from '../src/store/sqlite/history.js';
+import { HistoryQueryError, SEARCH_SCAN_CAP } from '../src/store/sqlite/history.js';
 import { MAX_LOG_LINES } from '../src/store/sqlite/store.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'jobs-store-'));
@@ -89,6 +89,32 @@ describe('history', () => {
     expect(byError.runs.map((r) => r.id)).toEqual([ids[15]]);
     expect((await q({ q: `#${ids[7]}` })).runs.map((r) => r.id)).toEqual([ids[7]]);
     expect((await q({ q: 'zz' })).runs).toEqual([]);
+  });
+});
+
+describe('bounded search', () => {
+  it('stops a page at the scan bound and hands back a cursor that finds the rest', async () => {
+    const s = new SqliteJobStore(':memory:');
+    const now = new Date();
+    const rows = Array.from({ length: SEARCH_SCAN_CAP + 100 }, (_, i) => ({
+      jobName: i === 0 ? 'rare' : 'common',
+      status: 'SUCCESS' as const,
+      trigger: 'MANUAL' as const,
+      triggeredBy: null,
+      params: { tenant: 'acme' },
+      queuedAt: now.getTime() - 1000 + i,
+      startedAt: now.getTime(),
+      finishedAt: now.getTime(),
+    }));
+    s.importRuns(rows);
+    const first = await s.history(HistoryQuery.parse({ q: 'params.tenant:acme', jobName: 'rare' }));
+    expect(first.runs).toEqual([]);
+    expect(first.nextCursor).not.toBeNull(); // nothing yet in the first 5,000 candidates, but not the end
+    const next = await s.history(
+      HistoryQuery.parse({ q: 'params.tenant:acme', jobName: 'rare', cursor: first.nextCursor }),
+    );
+    expect(next.runs.map((r) => r.jobName)).toEqual(['rare']);
+    await s.close();
   });
 });
 

@@ -4,7 +4,7 @@ import type { HistoryPage } from '../types.js';
 import { type RunRow, rowToSummary, SUMMARY_COLUMNS } from './rows.js';
 
 /** Searches look at most this many candidates per page; past it the page ends with a cursor to go on. */
-export const SEARCH_SCAN_CAP = 20_000;
+export const SEARCH_SCAN_CAP = 5_000;
 /** A search's `total` stops counting here (and says so with `totalCapped`). */
 export const SEARCH_TOTAL_CAP = 2_000;
 /** `page` without a cursor skips rows with OFFSET, which costs the depth: bounded (a cursor is not). */
@@ -144,8 +144,10 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
   const filter = [...where, ...extra];
   const filterArgs = [...args, ...extraArgs];
   const rows = deps.all(
+    // ORDER BY c.id (not r.id): the candidates stream in order from the co-routine; ordering by
+    // the joined table's id would sort all of them in a temp B-tree first.
     `SELECT ${SUMMARY_COLUMNS} FROM (${candidates}) c CROSS JOIN runs r ON r.id = c.id
-     ${filter.length ? `WHERE ${filter.join(' AND ')}` : ''} ORDER BY r.id ${order} LIMIT ? OFFSET ?`,
+     ${filter.length ? `WHERE ${filter.join(' AND ')}` : ''} ORDER BY c.id ${order} LIMIT ? OFFSET ?`,
     [...driverArgs, ...filterArgs, limit + 1, offset],
   ) as RunRow[];
   // The scan stopped at its bound before filling the page: go on from the last candidate looked at.
@@ -157,17 +159,21 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
     };
     if (edge.n >= SEARCH_SCAN_CAP && edge.last !== null) scanCursor = encodeCursor('before', edge.last);
   }
-  const counted = deps.get(
-    `SELECT count(*) AS n FROM (${driver.sql} LIMIT ${SEARCH_TOTAL_CAP}) c CROSS JOIN runs r ON r.id = c.id
-     ${filter.length ? `WHERE ${filter.join(' AND ')}` : ''}`,
-    [...driver.args, ...filterArgs],
-  ) as { n: number };
+  // `total` counts the matches among the first SEARCH_TOTAL_CAP candidates (all of them when none is
+  // filtered out), and says when it stopped there.
   const driverCount = deps.get(
     `SELECT count(*) AS n FROM (${driver.sql} LIMIT ${SEARCH_TOTAL_CAP})`,
     driver.args,
   ) as {
     n: number;
   };
+  const counted = filter.length
+    ? (deps.get(
+        `SELECT count(*) AS n FROM (${driver.sql} LIMIT ${SEARCH_TOTAL_CAP}) c CROSS JOIN runs r ON r.id = c.id
+         WHERE ${filter.join(' AND ')}`,
+        [...driver.args, ...filterArgs],
+      ) as { n: number })
+    : driverCount;
   return page(rows, limit, asc, Boolean(cursor) || q.page > 1, scanCursor, {
     total: counted.n,
     capped: driverCount.n >= SEARCH_TOTAL_CAP,
