@@ -12,7 +12,7 @@ export default [
       route('cleanup', 'routes/admin.jobs.cleanup.tsx'),
       route('runs/:id', 'routes/admin.jobs.run.tsx'),
       route('runs/:id/cancel', 'routes/admin.jobs.run.cancel.tsx'),
-      route('runs/:id/retry', 'routes/admin.jobs.run.retry.ts'),
+      route('runs/:id/retry', 'routes/admin.jobs.run.retry.tsx'),
       route('runs/:id/logs', 'routes/admin.jobs.run.logs.tsx'),
     ]),
     route('audit', 'routes/admin.audit.tsx'),

@@ -133,6 +133,15 @@ test('flow 4 / seed 001 #3: a failed run shows its error, and Re-run starts a ne
   expect(next).not.toBe(run.id);
   await expect(page).toHaveURL(new RegExp(`/admin/jobs/runs/${next}\\?notice=rerun`));
   await expect(page.getByRole('dialog')).toContainText(`re-run of #${run.id}`);
+
+  // The raw stored params download through the dashboard (the service token stays on the server).
+  const raw = await admin.get(`/resources/jobs/${run.id}/raw/params`);
+  expect(raw.status()).toBe(200);
+  expect(raw.headers()['content-disposition']).toContain(`run-${run.id}-params.json`);
+  expect(await raw.json()).toMatchObject({ fail: true, items: 1000 });
+  // Re-running a run that does not exist lands in the modal's error boundary, the page stays.
+  const missing = await admin.post('/admin/jobs/runs/999999/retry', { form: {} });
+  expect(missing.status()).toBe(404);
 });
 
 test('flow 5: Clean Up Stalled Jobs previews before it cleans', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import { RouteError } from '../components/RouteError.js';
 import { requireActionUser } from '../services/auth.server.js';
 import { pageRateLimit } from '../services/limits.server.js';
 import { attempt } from '../services/load.server.js';
@@ -24,4 +25,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!result.ok) throw data(result.error.body, { status: result.error.status });
   const next = result.value.run.id;
   return redirect(withNotice(`/admin/jobs/runs/${encodeURIComponent(next)}`, 'rerun', next));
+}
+
+export function ErrorBoundary() {
+  return <RouteError title="This run could not be re-run" />;
 }
