@@ -60,5 +60,5 @@ export function applyProgress(draft: Draft, event: JobProgressEvent): void {
   if (message !== undefined) progress.message = message;
   if (current !== undefined) progress.current = current;
   if (total !== undefined) progress.total = total;
-  draft.setRun({ ...held, version: event.data.version, progress });
+  draft.replaceHeldRun({ ...held, version: event.data.version, progress });
 }

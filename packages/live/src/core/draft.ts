@@ -15,6 +15,7 @@ export class Draft {
   lastEventAt: number | null;
   membershipChanged: boolean;
   private readonly runWrites = new Map<string, JobRunSummary | null>();
+  private runCount: number;
   private readonly leftWrites = new Map<string, number>();
   private pendingWrites = new Map<string, JobProgressEvent | null>();
   private pendingCleared = false;
@@ -29,6 +30,7 @@ export class Draft {
     this.buffer = base.buffer;
     this.lastEventAt = base.lastEventAt;
     this.membershipChanged = base.membershipChanged;
+    this.runCount = base.runs.size;
   }
 
   /** The buffer, copied once per reduce call so inserting many events stays linear. */
@@ -82,14 +84,26 @@ export class Draft {
   }
 
   setRun(run: JobRunSummary): void {
-    if (this.getRun(run.id) === undefined) this.membershipChanged = true;
+    if (this.getRun(run.id) === undefined) {
+      this.membershipChanged = true;
+      this.runCount += 1;
+    }
+    this.runWrites.set(run.id, run);
+    this.touch(run.id);
+  }
+
+  /** A new copy of a run known to be held (progress): no membership check. */
+  replaceHeldRun(run: JobRunSummary): void {
     this.runWrites.set(run.id, run);
     this.touch(run.id);
   }
 
   /** Takes a run out of the active set and remembers the version it left at. */
   removeRun(id: string, version: number): void {
-    if (this.getRun(id) !== undefined) this.membershipChanged = true;
+    if (this.getRun(id) !== undefined) {
+      this.membershipChanged = true;
+      this.runCount -= 1;
+    }
     this.runWrites.set(id, null);
     this.leftWrites.set(id, version);
     this.touch(id);
@@ -110,7 +124,7 @@ export class Draft {
     // Forget the oldest left runs in bulk, now and then, rather than one per removal.
     if (left.size > LEFT_MEMORY * 1.25) left = PatchMap.of([...left.entries()].slice(-LEFT_MEMORY));
     return {
-      runs: this.base.runs.with(this.runWrites),
+      runs: this.base.runs.with(this.runWrites, this.runCount),
       synced: this.synced,
       lastSeq: this.lastSeq,
       epoch: this.epoch,

@@ -35,15 +35,18 @@ export class PatchMap<V> implements ReadonlyMap<string, V> {
 
   /**
    * A new version with `writes` applied (`null` removes). The map is adopted as a layer, not
-   * copied: the caller must not change it afterwards.
+   * copied: the caller must not change it afterwards. A caller that tracked membership itself
+   * passes the resulting size and saves a lookup per write.
    */
-  with(writes: ReadonlyMap<string, V | null>): PatchMap<V> {
+  with(writes: ReadonlyMap<string, V | null>, knownSize?: number): PatchMap<V> {
     if (writes.size === 0) return this;
-    let size = this.size;
-    for (const [key, value] of writes) {
-      const had = this.has(key);
-      if (value === null && had) size -= 1;
-      else if (value !== null && !had) size += 1;
+    let size = knownSize ?? this.size;
+    if (knownSize === undefined) {
+      for (const [key, value] of writes) {
+        const had = this.has(key);
+        if (value === null && had) size -= 1;
+        else if (value !== null && !had) size += 1;
+      }
     }
     if (this.layers.length < MAX_LAYERS) return new PatchMap(this.base, [...this.layers, writes], size);
     // `set` on a present key keeps its first position: new keys stay in arrival order.

@@ -1,11 +1,13 @@
 /**
  * One leader per browser through the Web Locks API: the lock is held for as long as the leader
  * tab lives and is released by the browser the moment that tab closes, at which point the next
- * waiting tab is granted it (takeover in milliseconds, no heartbeats). Without Web Locks (old
- * browsers, Node tests) every instance leads alone.
+ * waiting tab is granted it (takeover in milliseconds, no heartbeats). Without Web Locks or
+ * BroadcastChannel (old browsers, Node tests) every instance leads alone.
  */
 export function electLeader(name: string, onLeader: () => () => void): { stop(): void } {
-  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  // Followers live on what the leader relays: without BroadcastChannel, every tab must lead.
+  const canRelay = typeof BroadcastChannel !== 'undefined';
+  const locks = typeof navigator === 'undefined' || !canRelay ? undefined : navigator.locks;
   if (!locks) {
     const resign = onLeader();
     return { stop: resign };
