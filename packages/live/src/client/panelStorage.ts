@@ -1,8 +1,10 @@
 import { JobRunSummary } from '@jobs/contracts';
 import { z } from 'zod';
 
-export const PANEL_KEY = 'jobs-live:panel';
 export const PANEL_VERSION = 1;
+/** Versioned key: a new shape gets a new key, and the old ones are removed on load. */
+export const PANEL_KEY = `jobs-live:panel:v${PANEL_VERSION}`;
+const ANY_PANEL_KEY = /^jobs-live:panel(:v\d+)?$/;
 export const PANEL_LIMIT = 100;
 
 const StoredPanel = z.object({
@@ -18,6 +20,7 @@ export function loadPanel(storage: Storage | undefined): JobRunSummary[] {
   if (!storage) return [];
   let raw: string | null;
   try {
+    dropOtherVersions(storage);
     raw = storage.getItem(PANEL_KEY);
   } catch {
     return []; // storage disabled (privacy mode): nothing to restore
@@ -31,6 +34,15 @@ export function loadPanel(storage: Storage | undefined): JobRunSummary[] {
   }
   storage.removeItem(PANEL_KEY);
   return [];
+}
+
+function dropOtherVersions(storage: Storage): void {
+  const stale: string[] = [];
+  for (let i = 0; i < storage.length; i += 1) {
+    const key = storage.key(i);
+    if (key !== null && key !== PANEL_KEY && ANY_PANEL_KEY.test(key)) stale.push(key);
+  }
+  for (const key of stale) storage.removeItem(key);
 }
 
 export function savePanel(storage: Storage | undefined, runs: readonly JobRunSummary[]): void {

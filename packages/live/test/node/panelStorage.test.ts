@@ -32,6 +32,18 @@ describe('panel persistence', () => {
     expect(storage.getItem(PANEL_KEY)).toBeNull();
   });
 
+  it('removes panels stored under an older versioned key', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('jobs-live:panel:v0', JSON.stringify({ version: 0, runs: runs(2) }));
+    storage.setItem('jobs-live:panel', '[]');
+    storage.setItem('unrelated', 'kept');
+    expect(PANEL_KEY).toBe('jobs-live:panel:v1');
+    expect(loadPanel(storage)).toEqual([]);
+    expect(storage.getItem('jobs-live:panel:v0')).toBeNull();
+    expect(storage.getItem('jobs-live:panel')).toBeNull();
+    expect(storage.getItem('unrelated')).toBe('kept');
+  });
+
   it('survives storage that throws (privacy mode, quota)', () => {
     const hostile = new MemoryStorage();
     hostile.getItem = () => {
