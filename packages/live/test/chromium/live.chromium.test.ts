@@ -136,4 +136,16 @@ describe('@jobs/live in Chromium', () => {
     await until(async () => expect((await probe(follower)).logLines).toEqual(['processing batch 3/5']));
     expect(server.stats.totalConnections).toBe(1);
   });
+
+  it('shows offline while the browser is, and reconnects when it is back', async () => {
+    const page = await open();
+    await page.waitForSelector('main[data-connection="live"]', { state: 'attached' });
+    await context.setOffline(true);
+    await page.waitForSelector('main[data-connection="offline"]', { state: 'attached', timeout: 5000 });
+    const queuedWhileOffline = server.enqueue();
+    await context.setOffline(false);
+    await page.waitForSelector('main[data-connection="live"]', { state: 'attached', timeout: 5000 });
+    // The reconnect resyncs: the run queued meanwhile shows up although its event was missed.
+    await page.waitForSelector(`[data-run="${queuedWhileOffline.id}"]`, { timeout: 5000 });
+  });
 });
