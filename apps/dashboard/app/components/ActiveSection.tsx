@@ -25,7 +25,7 @@ export function ActiveSection({ snapshot, canManage, cancellable }: Props) {
   return (
     <section
       id="active"
-      className="card active-jobs"
+      className={showLive ? 'active-jobs' : 'card active-jobs'}
       aria-labelledby="active-title"
       data-source={showLive ? 'live' : 'snapshot'}
     >

@@ -29,7 +29,7 @@ export function HistorySection({ data, modalOpen }: { data: JobManagerData; moda
   const jobNames = data.definitions.map((d) => d.name);
   const go = (to: string) => navigate(to, { preventScrollReset: true });
   return (
-    <section className="card job-history" aria-label="Job History">
+    <section className={hydrated && !modalOpen ? 'job-history' : 'card job-history'} aria-label="Job History">
       {hydrated && !modalOpen ? (
         <JobHistoryList
           runs={data.history.runs}

@@ -1,8 +1,9 @@
+import { useInvalidation } from '@jobs/live';
 import { JobMetricsChart } from '@jobs/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
-import { StatsCard } from '../components/StatsCard.js';
+import { StatsSection } from '../components/StatsSection.js';
 import { requirePageUser } from '../services/auth.server.js';
 import { orThrow } from '../services/load.server.js';
 import { throughputBuckets } from '../services/throughput.js';
@@ -26,6 +27,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Overview() {
   const { stats, buckets } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  // Finished runs change the numbers and the chart: socket news invalidates, the loader refetches.
+  useInvalidation('stats', () => revalidator.revalidate());
   return (
     <div className="overview">
       <header className="row page-header">
@@ -34,7 +38,7 @@ export default function Overview() {
           Manage Jobs
         </Link>
       </header>
-      <StatsCard stats={stats} canManage={false} />
+      <StatsSection stats={stats} canManage={false} />
       <section className="card" aria-labelledby="throughput-title">
         <h2 id="throughput-title">Throughput and failures, last 24 hours</h2>
         <JobMetricsChart buckets={buckets} label="Finished runs per hour and failure rate" />
