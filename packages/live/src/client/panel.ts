@@ -8,6 +8,11 @@ import type { JotaiStore } from './storeSync.js';
 const newestFirst = (a: JobRunSummary, b: JobRunSummary) =>
   a.queuedAt < b.queuedAt ? 1 : a.queuedAt > b.queuedAt ? -1 : b.id.localeCompare(a.id);
 
+/** Progress-only changes reach the panel at most this often: 100 rows need not re-render per frame. */
+const PROGRESS_EVERY_MS = 250;
+
+type Offer = 'none' | 'progress' | 'change';
+
 /**
  * The panel's entries: the newest 100 runs this browser has seen (history seed, active runs,
  * finished ones), newer versions replacing older. Writes to storage are throttled.
@@ -15,7 +20,10 @@ const newestFirst = (a: JobRunSummary, b: JobRunSummary) =>
 export function createPanel(store: JotaiStore, storage: Storage | undefined, persistEveryMs: number) {
   let entries = new Map<string, JobRunSummary>();
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  let progressTimer: ReturnType<typeof setTimeout> | null = null;
   const publish = () => {
+    if (progressTimer !== null) clearTimeout(progressTimer);
+    progressTimer = null;
     const runs = [...entries.values()].sort(newestFirst).slice(0, PANEL_LIMIT);
     entries = new Map(runs.map((run) => [run.id, run]));
     store.set(panelRunsAtom, runs);
@@ -28,36 +36,39 @@ export function createPanel(store: JotaiStore, storage: Storage | undefined, per
     const runs = store.get(panelRunsAtom);
     return runs.length < PANEL_LIMIT ? null : (runs[runs.length - 1] ?? null);
   };
-  const offer = (run: JobRunSummary): boolean => {
+  const offer = (run: JobRunSummary): Offer => {
     const held = entries.get(run.id);
-    if (held && held.version >= run.version) return false;
+    if (held && held.version >= run.version) return 'none';
     const floor = oldest();
-    if (!held && floor && newestFirst(run, floor) > 0) return false;
+    if (!held && floor && newestFirst(run, floor) > 0) return 'none';
     entries.set(run.id, run);
-    return true;
+    const sameState = held && held.status === run.status && held.cancelRequestedAt === run.cancelRequestedAt;
+    return sameState ? 'progress' : 'change';
+  };
+  const settle = (offers: Offer[]) => {
+    if (offers.includes('change')) publish();
+    else if (offers.includes('progress')) progressTimer ??= setTimeout(publish, PROGRESS_EVERY_MS);
   };
 
   return {
     /** Seeds or refreshes from storage / the history endpoint. */
     merge(runs: readonly JobRunSummary[]): void {
-      let changed = false;
-      for (const run of runs) changed = offer(run) || changed;
-      if (changed) publish();
+      settle(runs.map(offer));
     },
     update(outputs: LiveOutputs, state: LiveState): void {
-      let changed = false;
-      for (const effect of outputs.effects) changed = offer(effect.run) || changed;
+      const offers = outputs.effects.map((effect) => offer(effect.run));
       for (const id of outputs.touched) {
         const run = state.runs.get(id);
-        if (run) changed = offer(run) || changed;
+        if (run) offers.push(offer(run));
       }
-      if (changed) publish();
+      settle(offers);
     },
     remove(predicate: (run: JobRunSummary) => boolean): void {
       for (const run of [...entries.values()]) if (predicate(run)) entries.delete(run.id);
       publish();
     },
     flush(): void {
+      if (progressTimer !== null) publish();
       if (saveTimer === null) return;
       clearTimeout(saveTimer);
       saveTimer = null;

@@ -1,0 +1,48 @@
+import { createStore } from 'jotai';
+import { describe, expect, it } from 'vitest';
+import { createPanel } from '../../src/client/panel.js';
+import { reduceLive } from '../../src/core/reducer.js';
+import { initialLiveState } from '../../src/core/state.js';
+import { panelRunsAtom } from '../../src/index.js';
+import { MemoryStorage } from '../support/memoryStorage.js';
+import { iso, summary, T0 } from '../support/runs.js';
+
+describe('panel', () => {
+  const state = reduceLive(initialLiveState(), { type: 'resync' });
+  const outputs = (runs: ReturnType<typeof summary>[]) => ({
+    effects: runs.map((run) => ({ type: 'appeared' as const, run })),
+    touched: new Set<string>(),
+    membershipChanged: true,
+  });
+
+  it('keeps the newest 100 runs, newest first, and a newer version replaces an older one', () => {
+    const store = createStore();
+    const panel = createPanel(store, new MemoryStorage(), 10);
+    panel.merge(
+      Array.from({ length: 130 }, (_, i) => summary({ id: `r${i}`, queuedAt: iso(T0 + i * 1000) })),
+    );
+    const runs = store.get(panelRunsAtom);
+    expect(runs).toHaveLength(100);
+    expect(runs[0]?.id).toBe('r129');
+    expect(runs.at(-1)?.id).toBe('r30');
+    panel.merge([summary({ id: 'r5', queuedAt: iso(T0 + 5000) })]); // older than the window: ignored
+    expect(store.get(panelRunsAtom).some((r) => r.id === 'r5')).toBe(false);
+    panel.merge([summary({ id: 'r129', queuedAt: iso(T0 + 129_000), status: 'FAILED', version: 3 })]);
+    expect(store.get(panelRunsAtom)[0]?.status).toBe('FAILED');
+  });
+
+  it('shows status changes at once but progress at most four times a second', async () => {
+    const store = createStore();
+    const panel = createPanel(store, new MemoryStorage(), 10);
+    const run = summary({ id: 'a', status: 'RUNNING', version: 2 });
+    panel.update(outputs([run]), state);
+    expect(store.get(panelRunsAtom)[0]?.version).toBe(2);
+    panel.merge([{ ...run, version: 3, progress: { percent: 10 } }]);
+    panel.merge([{ ...run, version: 4, progress: { percent: 20 } }]);
+    expect(store.get(panelRunsAtom)[0]?.version).toBe(2); // progress waits
+    await new Promise((r) => setTimeout(r, 300));
+    expect(store.get(panelRunsAtom)[0]?.progress).toEqual({ percent: 20 });
+    panel.merge([{ ...run, version: 5, status: 'SUCCESS' }]);
+    expect(store.get(panelRunsAtom)[0]?.status).toBe('SUCCESS'); // no wait
+  });
+});
