@@ -43,3 +43,19 @@ test('empty engine: the Job Manager offers "Start Processing"', async ({ page })
     await stack.stop();
   }
 });
+
+test('a bad environment stops the start with one clear line per variable', async () => {
+  const error = await startStack({
+    ADMIN_PASSWORD: 'short',
+    PORT: 'not-a-port',
+    JOBS_API_URL: 'ftp://x',
+  }).then(
+    () => null,
+    (e: Error) => e.message,
+  );
+  expect(error).toContain('stack exited with 1');
+  expect(error).toContain('ADMIN_PASSWORD: must be at least 8 characters');
+  expect(error).toContain('PORT:');
+  expect(error).toContain('JOBS_API_URL');
+  expect(error).not.toContain('short');
+});
