@@ -1,12 +1,12 @@
-import { apiError, BulkCancelRequest, BulkEnqueueRequest, isActive } from '@jobs/contracts';
+import { isActive } from '@jobs/contracts';
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, useActionData, useLocation, useNavigation, useOutletContext } from '@remix-run/react';
 import { useState } from 'react';
 import { ModalFallback } from '../components/ModalFallback.js';
 import { RouteError } from '../components/RouteError.js';
 import { requireActionUser, requirePageUser } from '../services/auth.server.js';
+import { type BulkOutcome, cancelAll, startMultiple } from '../services/bulk.server.js';
 import { pageRateLimit } from '../services/limits.server.js';
-import { attempt } from '../services/load.server.js';
 import type { JobManagerData } from './admin.jobs.js';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -15,77 +15,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-type Outcome = { ok: boolean; summary: string; failures: string[] };
-const done = (o: Outcome, status = 200) => data(o, { status });
-
 /** Seed 001's bulk operations: start N runs of one job, or cancel every active run (optionally one job's). */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireActionUser(request, context, { role: 'admin', kind: 'page' });
   const limited = pageRateLimit(context);
-  if (limited) return done({ ok: false, summary: limited.data.formError, failures: [] }, 429);
   const form = await request.formData();
   const intent = form.get('intent');
   const jobName = String(form.get('jobName') ?? '').trim() || undefined;
-  const { api, audit } = context.services;
-  if (intent === 'start') {
-    const count = Math.min(50, Math.max(1, Number(form.get('count')) || 1));
-    let params: unknown = {};
-    try {
-      const text = String(form.get('params') ?? '').trim();
-      if (text) params = JSON.parse(text);
-    } catch (e) {
-      return done({ ok: false, summary: `Invalid JSON syntax: ${(e as Error).message}`, failures: [] }, 400);
-    }
-    const req = BulkEnqueueRequest.safeParse({
-      items: Array.from({ length: count }, () => ({ jobName, params })),
-    });
-    if (!req.success)
-      return done(
-        { ok: false, summary: req.error.issues[0]?.message ?? 'Invalid request', failures: [] },
-        400,
-      );
-    const r = await attempt(api.bulkEnqueue(req.data, user.email));
-    if (!r.ok) return done({ ok: false, summary: r.error.body.details, failures: [] }, r.error.status);
-    const started = r.value.results.filter((x) => x.ok).length;
-    audit.record({
-      who: user.email,
-      action: `bulk start ${jobName} ×${count}`,
-      runId: null,
-      outcome: 'ok',
-      detail: `${started} started`,
-    });
-    return done({
-      ok: true,
-      summary: `Started ${started} of ${count} runs of ${jobName}.`,
-      failures: r.value.results.flatMap((x) => (x.ok ? [] : [x.error ?? 'failed'])),
-    });
-  }
-  if (intent === 'cancel-all') {
-    const req = BulkCancelRequest.parse({ filter: jobName ? { jobName } : {} });
-    const r = await attempt(api.bulkCancel(req, user.email));
-    if (!r.ok) return done({ ok: false, summary: r.error.body.details, failures: [] }, r.error.status);
-    const ok = r.value.results.filter((x) => x.ok).length;
-    audit.record({
-      who: user.email,
-      action: `bulk cancel${jobName ? ` ${jobName}` : ''}`,
-      runId: null,
-      outcome: 'ok',
-      detail: `${ok} of ${r.value.results.length}`,
-    });
-    return done({
-      ok: true,
-      summary: `Cancel requested for ${ok} of ${r.value.results.length} active runs.`,
-      failures: r.value.results.flatMap((x) => (x.ok ? [] : [`#${x.id}: ${x.error ?? 'failed'}`])),
-    });
-  }
-  return done(
-    {
-      ok: false,
-      summary: apiError('Unknown action', 'Choose start or cancel-all.', false).details,
-      failures: [],
-    },
-    400,
-  );
+  const outcome: BulkOutcome = limited
+    ? { ok: false, summary: limited.data.formError, failures: [], status: 429 }
+    : intent === 'start'
+      ? await startMultiple(context.services, user.email, {
+          jobName,
+          count: Number(form.get('count')),
+          paramsText: String(form.get('params') ?? ''),
+        })
+      : intent === 'cancel-all'
+        ? await cancelAll(context.services, user.email, jobName)
+        : { ok: false, summary: 'Choose start or cancel-all.', failures: [], status: 400 };
+  const { status, ...body } = outcome;
+  return data(body, { status, headers: status === 429 && limited ? limited.init?.headers : undefined });
 }
 
 export default function BulkOperations() {
