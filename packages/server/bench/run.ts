@@ -9,30 +9,13 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { API_BASE, HistoryQuery, JOB_EVENT, searchParamsToObject } from '@jobs/contracts';
 import { io, type Socket } from 'socket.io-client';
-import { defineJob, startJobsServer } from '../src/index.js';
+import { defineJob, demoJobs, startJobsServer } from '../src/index.js';
 import { encodeCursor } from '../src/store/sqlite/history.js';
 import { type ImportedRun, SqliteJobStore } from '../src/store/sqlite/store.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 1_000_000);
 const TOKEN = 'bench-token';
-const JOBS = [
-  'match-scores',
-  'compatibility',
-  'content-features',
-  'trending',
-  'affinity',
-  'feed-presort',
-  'feed-presort-cleanup',
-  'stats-reconcile',
-  'media-orphan-cleanup',
-  'media-metadata',
-  'media-metadata-batch',
-  'build-user-traits',
-  'profile-search-index',
-  'user-interest-sets',
-  'quiz-answer-stats',
-  'searchable-user',
-];
+const JOBS = demoJobs.map((job) => job.name);
 const ERRORS = [
   'Database timeout while writing batch 3/5',
   'Object storage unavailable',
