@@ -8,6 +8,7 @@ const Env = z.object({
   JOBS_DB: z.string().min(1).default('./data/jobs.db'),
   JOBS_API_TOKEN: z.string({ error: 'JOBS_API_TOKEN is not set' }).trim().min(1, 'JOBS_API_TOKEN is empty'),
   JOBS_DEMO: z.enum(['0', '1', 'false', 'true']).default('1'),
+  JOBS_SCHEDULES: z.enum(['0', '1', 'false', 'true']).default('1'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -32,6 +33,7 @@ try {
     host: env.HOST,
     port: env.PORT,
     demoJobs: env.JOBS_DEMO === '1' || env.JOBS_DEMO === 'true',
+    schedules: env.JOBS_SCHEDULES === '1' || env.JOBS_SCHEDULES === 'true',
     logger,
   });
   const stop = (signal: string) => {

@@ -25,6 +25,7 @@ async function startCli(): Promise<{ child: ChildProcess; url: string; output: (
       PORT: '0',
       HOST: '127.0.0.1',
       JOBS_DB: path.join(dir, 'jobs.db'),
+      JOBS_SCHEDULES: '0', // no cron run may land in the kill window
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

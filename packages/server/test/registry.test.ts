@@ -1,3 +1,4 @@
+import { DefinitionsResponse } from '@jobs/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineJob, demoJobs, JobRegistry, startJobsServer } from '../src/index.js';
@@ -27,8 +28,9 @@ const ok = { name: 'ok', description: 'fine', examples: ['run ok'], run: async (
 describe('the demo registry', () => {
   const registry = new JobRegistry(demoJobs);
 
-  it('validates, with the sixteen jobs of seed 002', () => {
+  it('validates, with the sixteen jobs of seed 002, as the contract parses them', () => {
     expect(registry.definitions().map((d) => d.name)).toEqual(SEED_JOBS);
+    expect(DefinitionsResponse.parse({ jobs: registry.definitions() }).jobs).toHaveLength(16);
   });
 
   it('gives every job defaults, a JSON Schema and a rule that can fail', () => {
