@@ -183,3 +183,27 @@ test('seed 001 #6: bulk start multiple and cancel all, with a preview count and 
   await cancelAll.getByRole('button', { name: 'Cancel all' }).click();
   await expect(page.getByTestId('bulk-result')).toContainText('Cancel requested for 3 of 3 active runs.');
 });
+
+test('details are linkable and cancel from the details dialog after confirmation', async ({
+  page,
+  baseURL,
+}) => {
+  const admin = await sessionClient(baseURL ?? '');
+  const run = await enqueue(admin, 'searchable-user', { slow: true });
+  await login(page);
+  await page.goto('/admin/jobs');
+  const card = page
+    .locator('.active-jobs [data-status]')
+    .filter({ hasText: `#${run.id}` })
+    .first();
+  await card.getByRole('button', { name: /^Details/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/jobs/runs/${run.id}$`));
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`searchable-user (#${run.id})`);
+  await dialog.getByRole('button', { name: /^Cancel/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel run' }).click();
+  await expect(dialog).toContainText(/Cancelled/, { timeout: 20_000 });
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/admin\/jobs$/);
+  await expect(page.locator('.active-jobs')).not.toContainText(`#${run.id}`);
+});

@@ -1,5 +1,4 @@
 import { displayRunId, isActive, type JobRunDetails } from '@jobs/contracts';
-import { JobDetailsModal } from '@jobs/ui';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   Form,
@@ -12,6 +11,7 @@ import {
 } from '@remix-run/react';
 import { ModalFallback } from '../components/ModalFallback.js';
 import { RouteError } from '../components/RouteError.js';
+import { RunDetailsDialog } from '../components/RunDetailsDialog.js';
 import { StatusText } from '../components/StatusText.js';
 import { useHydrated } from '../components/useHydrated.js';
 import { requirePageUser } from '../services/auth.server.js';
@@ -45,24 +45,11 @@ export default function RunDetails() {
   const { run } = useLoaderData<typeof loader>();
   const { canManage } = useOutletContext<JobManagerData>();
   const hydrated = useHydrated();
-  const navigate = useNavigate();
-  const submit = useSubmit();
   const { search } = useLocation();
   const base = `/admin/jobs/runs/${encodeURIComponent(run.id)}`;
   const closeTo = `/admin/jobs${search}`;
-  if (hydrated) {
-    return (
-      <JobDetailsModal
-        open
-        run={run}
-        canManage={canManage}
-        onOpenChange={(open) => (open ? undefined : navigate(closeTo, { preventScrollReset: true }))}
-        onRerun={() => submit(null, { method: 'post', action: `${base}/retry` })}
-        onCancel={() => navigate(`${base}/cancel${search}`)}
-        onViewLogs={() => navigate(`${base}/logs${search}`)}
-      />
-    );
-  }
+  if (hydrated)
+    return <RunDetailsDialog run={run} canManage={canManage} base={base} search={search} closeTo={closeTo} />;
   return (
     <ModalFallback title={`Job Run Details: ${run.jobName} (${displayRunId(run.id)})`} closeTo={closeTo}>
       <p>
@@ -70,7 +57,9 @@ export default function RunDetails() {
       </p>
       {run.error ? <pre className="error-text">{run.error.message}</pre> : null}
       <h3>Parameters</h3>
-      <pre>{run.params ? JSON.stringify(run.params, null, 2) : 'Too large to show: download it below.'}</pre>
+      <pre>{run.params ? JSON.stringify(run.params, null, 2) : 'Too large to show here.'}</pre>
+      {run.tooLarge.params ? <a href={run.tooLarge.params.href}>Download the parameters</a> : null}
+      {run.tooLarge.metadata ? <a href={run.tooLarge.metadata.href}>Download the metadata</a> : null}
       <p className="row">
         <Link to={`${base}/logs`}>Logs</Link>
         {canManage ? (
