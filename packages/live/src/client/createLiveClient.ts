@@ -103,6 +103,7 @@ export function createLiveClient(hostOptions: LiveHost): LiveClient {
     onInvalidate: (listener) => parts.invalidation.subscribe(listener),
     role: () => parts.role,
     runAtom: (id) => runs.get(id),
+    setCommitWrapper: (wrap) => engine.setCommitWrapper(wrap),
     subscribeLogs: (runId, listener) => parts.logs.subscribe(runId, listener),
   };
 }

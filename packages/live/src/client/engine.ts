@@ -12,6 +12,8 @@ export interface Engine {
   readonly state: LiveState;
   push(input: EngineInput): void;
   readonly scheduler: FrameScheduler;
+  /** Wraps a frame's store writes (React bindings pass `flushSync`). */
+  setCommitWrapper(wrap: ((apply: () => void) => void) | null): void;
 }
 
 /**
@@ -25,7 +27,8 @@ export function createEngine(
 ): Engine {
   let state = initialLiveState();
   let queue: EngineInput[] = [];
-  const flush = () => {
+  let wrapCommit: ((apply: () => void) => void) | null = null;
+  const flush = (fromFrame: boolean) => {
     if (queue.length === 0) return;
     const applied = queue;
     queue = [];
@@ -39,8 +42,13 @@ export function createEngine(
     }
     const drained = drainOutputs(state);
     state = drained.state;
-    syncStore(store, runs, state, drained.outputs);
-    onFlushed(drained.outputs, state, applied);
+    const apply = () => {
+      syncStore(store, runs, state, drained.outputs);
+      onFlushed(drained.outputs, state, applied);
+    };
+    // Only frame flushes are wrapped: a user action may flush from inside React's own work.
+    if (fromFrame && wrapCommit) wrapCommit(apply);
+    else apply();
   };
   const scheduler = createFrameScheduler(flush);
   return {
@@ -57,5 +65,8 @@ export function createEngine(
       scheduler.schedule();
     },
     scheduler,
+    setCommitWrapper(wrap) {
+      wrapCommit = wrap;
+    },
   };
 }

@@ -14,21 +14,21 @@ type Cancel = () => void;
  * (timers are throttled to 1/s in the background, and the leader tab must keep relaying).
  */
 export function createFrameScheduler(
-  flush: () => void,
+  flush: (fromFrame: boolean) => void,
   requestFrame: (run: () => void) => Cancel = defaultFrame,
 ): FrameScheduler {
   let cancelPending: Cancel | null = null;
-  const run = () => {
+  const run = (fromFrame: boolean) => {
     cancelPending = null;
-    flush();
+    flush(fromFrame);
   };
   return {
     schedule() {
-      if (cancelPending === null) cancelPending = requestFrame(run);
+      if (cancelPending === null) cancelPending = requestFrame(() => run(true));
     },
     flushNow() {
       cancelPending?.();
-      run();
+      run(false);
     },
     cancel() {
       cancelPending?.();

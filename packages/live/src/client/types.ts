@@ -53,6 +53,11 @@ export interface LiveClient {
    * every tab). Lines already written come from the logs endpoint; merge by `line.seq`.
    */
   subscribeLogs(runId: string, listener: (line: LogLine) => void): () => void;
+  /**
+   * How a frame's store writes reach the screen. <LiveProvider> passes react-dom's `flushSync`, so
+   * React commits inside the animation frame and the DOM changes before that frame paints.
+   */
+  setCommitWrapper(wrap: ((apply: () => void) => void) | null): void;
   /** The atom of one run (created on first use); hooks use this. */
   runAtom(runId: string): RunAtom;
 }
