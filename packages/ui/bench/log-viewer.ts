@@ -118,13 +118,18 @@ window.logBench = {
     flushSync(() => render(lines));
     await frame();
     const stop = watchLongTasks();
+    const renders = [];
     const timer = setInterval(() => {
       lines = lines.concat(makeLogLines(100, lines.length));
-      render(lines);
+      const t0 = performance.now();
+      flushSync(() => render(lines));
+      renders.push(performance.now() - t0);
     }, 100);
     const figures = await frames(10_000, () => {});
     clearInterval(timer);
-    return { ...figures, ...stop(), lines: lines.length };
+    renders.sort((a, b) => a - b);
+    const appendMedianMs = renders[Math.floor(renders.length / 2)] ?? 0;
+    return { ...figures, ...stop(), lines: lines.length, appendMedianMs, appendMaxMs: renders[renders.length - 1] ?? 0 };
   },
 };
 `;
@@ -248,6 +253,9 @@ function print(r: Record<string, Record<string, number>>) {
   );
   console.log(
     `streaming: fps             ${fmt(t.fps ?? Number.NaN)}      long tasks ${t.longTasks}, longest ${fmt(t.longestTaskMs ?? 0)} ms, lines at end ${t.lines}`,
+  );
+  console.log(
+    `streaming: one append      ${fmt(t.appendMedianMs ?? Number.NaN)} ms median, ${fmt(t.appendMaxMs ?? Number.NaN)} ms worst (render + commit of 100 new lines)`,
   );
 }
 
