@@ -53,11 +53,14 @@ export function openSession(parts: ClientParts) {
     const inputs = applied.flatMap((input) => toRelayed(input, state.epoch));
     if (inputs.length > 0) relay.post({ t: 'inputs', inputs });
     const plan = planSideEffects(outputs.effects, watched.has);
-    for (const run of plan.notify) (host.notify ?? parts.notify)(run);
-    if (plan.toasts.length > 0 || plan.invalidate.length > 0) {
+    if (plan.toasts.length > 0 || plan.invalidate.length > 0 || plan.notify.length > 0) {
       const message = { t: 'effects', toasts: plan.toasts, invalidate: plan.invalidate } as const;
       relay.post(message);
-      deliverEffects(message);
+      // Host callbacks run after the frame's commit, not inside its flushSync.
+      queueMicrotask(() => {
+        for (const run of plan.notify) (host.notify ?? parts.notify)(run);
+        deliverEffects(message);
+      });
     }
     leader.afterFlush(wantsSnapshot(state));
   };
