@@ -1,5 +1,6 @@
 import { isLifecycleEvent, JOB_EVENT, JobEvent, type JobRunSummary } from '@jobs/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gates } from './helpers/jobs.js';
 import {
   connected,
   record,
@@ -113,7 +114,11 @@ describe('socket gateway', () => {
     await sleep(40);
     const snapshot = (await t.api('GET', '/active')).body as { runs: JobRunSummary[]; asOfSeq: number };
     await busy;
-    await sleep(300);
+    // Settled: only the long runs are left, and this socket has every event the server sent.
+    await waitFor(async () => {
+      const now = (await t.api('GET', '/active')).body as { runs: JobRunSummary[]; asOfSeq: number };
+      return now.runs.every((r) => r.jobName === 'waits') && lifecycle(seen).at(-1)?.seq === now.asOfSeq;
+    }, 5000);
     const state = new Map(snapshot.runs.map((r) => [r.id, r]));
     const events = lifecycle(seen);
     // Events at or before asOfSeq are already in the snapshot: each is no newer than what it holds.
@@ -142,29 +147,40 @@ describe('socket gateway', () => {
     await Promise.all([connected(a), connected(b)]);
     const seenA = record(a);
     const seenB = record(b);
-    const blocker = await t.enqueue('serial', { ms: 150 });
-    const watched = await t.enqueue('serial', { ms: 10 });
-    const other = await t.enqueue('serial', { ms: 10 });
-    const ack = await a.emitWithAck('logs:subscribe', { jobRunId: watched.id });
-    expect(ack).toEqual({ ok: true });
+    // Gated runs log only once released, so the subscription is in place first, whatever the load.
+    const started = async (id: string) => {
+      await waitFor(() => gates.has(id));
+      const release = gates.get(id)!;
+      gates.delete(id);
+      return release;
+    };
+    const watched = await t.enqueue('gated');
+    const other = await t.enqueue('gated');
+    const releaseWatched = await started(watched.id);
+    const releaseOther = await started(other.id);
+    expect(await a.emitWithAck('logs:subscribe', { jobRunId: watched.id })).toEqual({ ok: true });
     expect(await a.emitWithAck('logs:subscribe', { nope: 1 })).toMatchObject({ ok: false });
-    for (const r of [blocker, watched, other]) await t.waitForStatus(r.id, 'SUCCESS');
-    await sleep(50);
+    releaseWatched({});
+    releaseOther({});
+    for (const r of [watched, other]) await t.waitForStatus(r.id, 'SUCCESS');
+    await waitFor(() =>
+      seenB.some((s) => s.name === JOB_EVENT.completed && s.event.data.jobRunId === other.id),
+    );
     const logsA = seenA.filter((s) => s.name === JOB_EVENT.log);
     expect(logsA.map((s) => s.event.data.jobRunId)).toEqual([watched.id]);
     expect(logsA[0]!.event.data.line).toMatchObject({
       seq: 1,
       level: 'info',
-      message: `serial ${watched.id} starts`,
+      message: `released ${watched.id}`,
     });
     expect(seenB.filter((s) => s.name === JOB_EVENT.log)).toEqual([]);
-    expect(seenB.some((s) => s.name === JOB_EVENT.completed)).toBe(true);
     await a.emitWithAck('logs:unsubscribe', { jobRunId: watched.id });
-    await t.enqueue('serial', { ms: 150 }); // holds the retry QUEUED while A subscribes
     const retry = (await t.api('POST', `/${watched.id}/retry`)).body.run;
+    const releaseRetry = await started(retry.id);
     await a.emitWithAck('logs:subscribe', { jobRunId: retry.id });
+    releaseRetry({});
     await t.waitForStatus(retry.id, 'SUCCESS');
-    await sleep(50);
+    await waitFor(() => seenA.filter((s) => s.name === JOB_EVENT.log).length >= 2);
     expect(seenA.filter((s) => s.name === JOB_EVENT.log).map((s) => s.event.data.jobRunId)).toEqual([
       watched.id,
       retry.id,

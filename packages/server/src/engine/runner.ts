@@ -143,11 +143,6 @@ export class Runner implements RunExecutor {
     if (live.settled) return;
     const note = `did not stop within the ${grace} ms grace period`;
     this.logger.warn({ runId: live.run.id, jobName: live.run.jobName, reason: live.reason }, `job ${note}`);
-    await this.#log(
-      live,
-      'warn',
-      `The job ${note}; it was given up on and anything it returns later is discarded.`,
-    );
     const finish: FinishInput =
       live.reason === 'cancel'
         ? { status: 'CANCELLED', cancelWins: true }
@@ -161,7 +156,15 @@ export class Runner implements RunExecutor {
               status: 'FAILED',
               error: { message: `Interrupted: the server shut down (${note})`, code: 'SHUTDOWN' },
             };
+    // Both start in this tick: #settle marks the run settled at once, so a result the job returns
+    // while the line is being written is already discarded.
+    const logged = this.#log(
+      live,
+      'warn',
+      `The job ${note}; it was given up on and anything it returns later is discarded.`,
+    );
     await this.#settle(live, finish);
+    await logged;
   }
 
   #fromResult(live: LiveRun, value: unknown): FinishInput {

@@ -118,9 +118,11 @@ export const testJobs: JobDefinitionInput[] = [
     ...base('gated'),
     concurrency: 8,
     async run(ctx) {
-      return await new Promise<Record<string, never>>((resolve) => {
+      const value = await new Promise<Record<string, never>>((resolve) => {
         gates.set(ctx.runId, resolve as never);
       });
+      ctx.log('info', `released ${ctx.runId}`);
+      return value;
     },
   }),
   defineJob({
