@@ -148,4 +148,25 @@ describe('@jobs/live in Chromium', () => {
     // The reconnect resyncs: the run queued meanwhile shows up although its event was missed.
     await page.waitForSelector(`[data-run="${queuedWhileOffline.id}"]`, { timeout: 5000 });
   });
+
+  it('keeps relaying from a hidden leader tab (no animation frames there)', async () => {
+    const first = await open();
+    await until(() => expect(server.stats.connections).toBe(1));
+    const second = await open();
+    await second.waitForSelector('main[data-connection="live"]', { state: 'attached' });
+    const leader = (await probe(first)).role === 'leader' ? first : second;
+    const follower = leader === first ? second : first;
+    await leader.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      // A hidden tab gets no frames: prove the relay does not wait for one.
+      window.requestAnimationFrame = () => 0;
+    });
+    const run = server.enqueue();
+    await follower.waitForSelector(`[data-run="${run.id}"]`, { timeout: 3000 });
+    server.progress(run.id, 77);
+    await until(
+      async () => expect(await follower.locator(`[data-run="${run.id}"]`).textContent()).toContain('77'),
+      3000,
+    );
+  });
 });

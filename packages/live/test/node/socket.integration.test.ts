@@ -48,8 +48,12 @@ describe('live client against a real Socket.IO server', () => {
     server.progress(a.id, 40);
     await until(() => expect(run(a.id)).toMatchObject({ status: 'RUNNING', progress: { percent: 40 } }));
     const b = server.enqueue();
+    const atomOfA = client.runAtom(a.id);
     server.complete(a.id, 'SUCCESS');
     await until(() => expect(ids()).toEqual([b.id]));
+    expect(client.store.get(atomOfA)).toBeUndefined();
+    // The family let go of the finished run's atom: asking again makes a fresh one.
+    expect(client.runAtom(a.id)).not.toBe(atomOfA);
     expect(run(a.id)).toBeUndefined();
     expect(server.stats.connections).toBe(1);
   });
