@@ -17,8 +17,12 @@ const browser = () => ({
   headless: true,
   // Failure screenshots would land beside the baselines; the screenshot matcher keeps its own diffs.
   screenshotFailures: false,
-  provider: playwright({ launchOptions: chromiumLaunchOptions }),
-  instances: [{ browser: 'chromium' as const, viewport: { width: 1024, height: 768 } }],
+  // The tester page must be larger than the viewport, or Vitest scales the iframe (and screenshots) down.
+  provider: playwright({
+    launchOptions: chromiumLaunchOptions,
+    contextOptions: { viewport: { width: 1100, height: 1700 } },
+  }),
+  instances: [{ browser: 'chromium' as const, viewport: { width: 1024, height: 1200 } }],
 });
 
 export default defineConfig({

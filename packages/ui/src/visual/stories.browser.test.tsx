@@ -7,6 +7,7 @@
  */
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import { render } from '@testing-library/react';
+import axe from 'axe-core';
 import type { ComponentType } from 'react';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
@@ -25,8 +26,12 @@ beforeAll(async () => {
   await document.fonts.ready;
 });
 
+type Composed = Record<string, ComponentType>;
+
 for (const [file, mod] of Object.entries(modules)) {
-  const stories = composeStories(mod) as Record<string, ComponentType & { storyName?: string }>;
+  const stories = composeStories(mod) as Composed;
+  // The dark theme is checked on each AllStates matrix: pixels and axe (contrast included).
+  const dark = composeStories(mod, { initialGlobals: { theme: 'dark' } }) as Composed;
   const title = mod.default.title ?? file;
   describe(title, () => {
     for (const [exportName, Story] of Object.entries(stories)) {
@@ -47,6 +52,29 @@ for (const [file, mod] of Object.entries(modules)) {
             comparatorName: 'pixelmatch',
             comparatorOptions: { threshold: 0.1, allowedMismatchedPixelRatio: 0.002 },
             // A loaded two-core machine can take seconds per capture; stability still needs two equal ones.
+            timeout: 20_000,
+          });
+      });
+    }
+    const DarkAllStates = dark.AllStates;
+    if (DarkAllStates) {
+      test('AllStates (dark)', async () => {
+        const { container } = render(<DarkAllStates />);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        expect(container.querySelector('[data-theme="dark"]')).not.toBeNull();
+        const { violations } = await axe.run(document.body, {
+          resultTypes: ['violations'],
+          // As in Storybook's a11y addon: a component is not a page, so landmark coverage is moot.
+          rules: { region: { enabled: false } },
+        });
+        expect(
+          violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        ).toEqual([]);
+        await expect
+          .element(page.elementLocator(container))
+          .toMatchScreenshot(`${storyFileName(title, 'AllStates')}--dark`, {
+            comparatorName: 'pixelmatch',
+            comparatorOptions: { threshold: 0.1, allowedMismatchedPixelRatio: 0.002 },
             timeout: 20_000,
           });
       });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button } from '../Button/Button.js';
+import { StatusIcon } from '../JobStatusBadge/StatusIcon.js';
 import styles from './EmptyState.module.css';
 
 export interface EmptyStateProps {
@@ -21,9 +22,7 @@ export function EmptyState({
 }: EmptyStateProps) {
   return (
     <div className={[styles.root, className].filter(Boolean).join(' ')} data-has-action={!!onAction}>
-      <span className={styles.icon} aria-hidden="true">
-        ⏸
-      </span>
+      <StatusIcon status="QUEUED" className={styles.icon} />
       <p className={styles.title}>{title}</p>
       {description && <p className={styles.description}>{description}</p>}
       {onAction && (

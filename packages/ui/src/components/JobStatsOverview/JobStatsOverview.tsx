@@ -4,6 +4,7 @@ import { formatCount } from '../../lib/number.js';
 import { formatRelative, formatTimestamp, parseTime } from '../../lib/time.js';
 import { useNow } from '../../lib/useNow.js';
 import { Button } from '../Button/Button.js';
+import { StatusIcon } from '../JobStatusBadge/StatusIcon.js';
 import { type CleanupCandidate, CleanupStalledButton } from './CleanupStalledButton.js';
 import styles from './JobStatsOverview.module.css';
 
@@ -62,11 +63,10 @@ export function JobStatsOverview({
       </header>
       {stats ? (
         <dl className={styles.stats}>
-          <Stat kind="RUNNING" icon="◉" label="Active" value={formatCount(stats.active)} />
-          <Stat kind="QUEUED" icon="⏸" label="Queued" value={formatCount(stats.queued)} />
+          <Stat kind="RUNNING" label="Active" value={formatCount(stats.active)} />
+          <Stat kind="QUEUED" label="Queued" value={formatCount(stats.queued)} />
           <Stat
             kind="SUCCESS"
-            icon="✓"
             label="Last 24h"
             value={formatCount(stats.last24h.total)}
             detail={`${formatCount(stats.last24h.success)} succeeded · ${formatCount(stats.last24h.failed)} failed`}
@@ -106,20 +106,16 @@ export function JobStatsOverview({
 
 interface StatProps {
   kind: 'RUNNING' | 'QUEUED' | 'SUCCESS';
-  icon: string;
   label: string;
   value: string;
   detail?: string;
 }
 
-function Stat({ kind, icon, label, value, detail }: StatProps) {
+function Stat({ kind, label, value, detail }: StatProps) {
   return (
     <div className={styles.stat} data-status={kind}>
       <dt>
-        <span className={styles.icon} aria-hidden="true">
-          {icon}
-        </span>{' '}
-        {label}
+        <StatusIcon status={kind} className={styles.icon} /> {label}
       </dt>
       <dd className={styles.value}>{value}</dd>
       {detail && <dd className={styles.detail}>{detail}</dd>}

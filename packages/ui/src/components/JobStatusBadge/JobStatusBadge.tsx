@@ -1,6 +1,7 @@
 import type { JobUiStatus } from '@jobs/contracts';
 import { memo } from 'react';
 import styles from './JobStatusBadge.module.css';
+import { StatusIcon } from './StatusIcon.js';
 import { STATUS_META } from './status-meta.js';
 
 export interface JobStatusBadgeProps {
@@ -24,13 +25,7 @@ export const JobStatusBadge = memo(function JobStatusBadge({
       data-display={display}
       title={display === 'icon' ? meta.label : undefined}
     >
-      <span
-        className={styles.icon}
-        aria-hidden="true"
-        data-jobs-animated={status === 'CANCEL_REQUESTED' || undefined}
-      >
-        {meta.icon}
-      </span>
+      <StatusIcon status={status} className={styles.icon} />
       <span className={display === 'icon' ? 'jobs-visually-hidden' : styles.label}>{meta.label}</span>
     </span>
   );
