@@ -61,7 +61,11 @@ export function createActions(host: LiveHost, store: JotaiStore, engine: Engine,
       const result = send(() => host.cancelRun(id), null, `Could not cancel ${displayRunId(id)}`).then(
         (outcome) => {
           cancels.delete(id);
-          if (outcome.ok) cancelled.set(id, outcome.run);
+          if (outcome.ok) {
+            cancelled.set(id, outcome.run);
+            // Bounded memory: the oldest answers are the least likely to be clicked again.
+            if (cancelled.size > 1000) cancelled.delete(cancelled.keys().next().value as string);
+          }
           setPending(id, false);
           return outcome;
         },
