@@ -1,64 +1,43 @@
-import {
-  cancelsInFlightAtom,
-  downSince,
-  useConnection,
-  useLiveClient,
-  usePanelRuns,
-  useToasts,
-} from '@jobs/live';
-import { JobsPanel } from '@jobs/ui';
+import { useConnection, useToasts } from '@jobs/live';
+import { ConnectionBanner, type ToastMessage, Toasts } from '@jobs/ui';
 import { useNavigate } from '@remix-run/react';
-import { useAtomValue } from 'jotai';
+import { useMemo } from 'react';
 
-/** The global JobsPanel (seed 000) in the top bar: persisted by the live client, so it survives navigation and refresh. */
-export function LivePanel({ canManage }: { canManage: boolean }) {
-  const client = useLiveClient();
-  const runs = usePanelRuns();
-  const navigate = useNavigate();
-  const pending = useAtomValue(cancelsInFlightAtom);
+/** Seed 002: "Real-time updates paused" while the socket is down, with the next attempt's countdown. */
+export function ConnectionNotice() {
+  const status = useConnection();
+  if (status.state === 'idle') return null;
   return (
-    <JobsPanel
-      runs={runs}
-      cancelPendingIds={pending}
-      onCancel={canManage ? (run) => void client.cancel(run.id) : undefined}
-      onViewDetails={(run) => navigate(`/admin/jobs/runs/${encodeURIComponent(run.id)}`)}
-      onClearFinished={() => client.clearPanel()}
-      showAllHref="/admin/jobs"
+    <ConnectionBanner
+      state={status.state}
+      attempt={status.state === 'reconnecting' ? status.attempt : undefined}
+      nextAttemptAt={status.state === 'reconnecting' ? new Date(status.nextAttemptAt).toISOString() : null}
     />
   );
 }
 
-/** Seed 002: "Real-time updates paused" while the socket is down, with when it went down. */
-export function ConnectionNotice() {
-  const status = useConnection();
-  if (status.state === 'idle' || status.state === 'live' || status.state === 'connecting') return null;
-  const since = downSince(status);
-  return (
-    <p className="banner" role="status" data-connection={status.state}>
-      Real-time updates paused{status.state === 'offline' ? ' (offline)' : ''}
-      {since ? ` since ${new Date(since).toLocaleTimeString('en-GB')}` : ''}; reconnecting…
-    </p>
-  );
-}
-
-/** Toasts from the live client (enqueue/cancel results, failures), dismissible. */
+/** The live client's toasts (enqueue/cancel results, failures, finished watched runs). */
 export function LiveToasts() {
   const { toasts, dismiss } = useToasts();
-  return (
-    <ol className="toasts" aria-live="polite">
-      {toasts.map((t) => (
-        <li key={t.id} className="toast" data-kind={t.kind} role={t.kind === 'error' ? 'alert' : 'status'}>
-          <strong>{t.title}</strong> {t.message}
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => dismiss(t.id)}
-            aria-label="Dismiss"
-          >
-            ✕
-          </button>
-        </li>
-      ))}
-    </ol>
+  const navigate = useNavigate();
+  const messages = useMemo<ToastMessage[]>(
+    () =>
+      toasts.map((t) => ({
+        id: t.id,
+        tone: t.kind,
+        title: t.title,
+        description: t.message,
+        ...(t.runId
+          ? {
+              action: {
+                label: 'View run',
+                altText: 'Open the run from the Job Manager',
+                onClick: () => navigate(`/admin/jobs/runs/${encodeURIComponent(t.runId ?? '')}`),
+              },
+            }
+          : {}),
+      })),
+    [toasts, navigate],
   );
+  return <Toasts toasts={messages} onDismiss={dismiss} />;
 }

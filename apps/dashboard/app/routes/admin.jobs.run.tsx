@@ -1,14 +1,6 @@
 import { displayRunId, isActive, type JobRunDetails } from '@jobs/contracts';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import {
-  Form,
-  Link,
-  useLoaderData,
-  useLocation,
-  useNavigate,
-  useOutletContext,
-  useSubmit,
-} from '@remix-run/react';
+import { Form, Link, useLoaderData, useLocation, useOutletContext } from '@remix-run/react';
 import { ModalFallback } from '../components/ModalFallback.js';
 import { RouteError } from '../components/RouteError.js';
 import { RunDetailsDialog } from '../components/RunDetailsDialog.js';

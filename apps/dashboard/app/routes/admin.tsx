@@ -9,7 +9,8 @@ import {
   useLocation,
 } from '@remix-run/react';
 import { useState } from 'react';
-import { ConnectionNotice, LivePanel, LiveToasts } from '../components/LiveChrome.js';
+import { ConnectionNotice, LiveToasts } from '../components/LiveChrome.js';
+import { LivePanel } from '../components/LivePanel.js';
 import { RouteError } from '../components/RouteError.js';
 import { getLiveClient } from '../live/client.js';
 import { requirePageUser } from '../services/auth.server.js';
