@@ -20,6 +20,6 @@ export function syncStore(store: JotaiStore, runs: RunFamily, state: LiveState, 
     store.set(runAtom, run);
     if (!run) runs.remove(id);
   }
-  if (outputs.membershipChanged) store.set(activeRunIdsAtom, [...state.runs.keys()]);
+  if (outputs.membershipChanged) store.set(activeRunIdsAtom, state.runs.keyList());
   if (store.get(lastEventAtAtom) !== state.lastEventAt) store.set(lastEventAtAtom, state.lastEventAt);
 }

@@ -24,11 +24,12 @@ describe('PatchMap', () => {
           }
           table = next;
           expect([...table.entries()]).toEqual([...model.entries()]);
+          expect(table.keyList()).toEqual([...model.keys()]);
           expect(table.size).toBe(model.size);
           for (const k of ['0', '1', '150']) expect(table.get(k)).toBe(model.get(k));
         }
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
     );
   });
 });
