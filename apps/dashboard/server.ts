@@ -89,8 +89,8 @@ async function main() {
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : env.port;
   const url = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
-  logger.info('dashboard.listening', { url, upstream: upstream.kind, dataDir: path.resolve(env.dataDir) });
   printWelcome(url, env.admin?.email ?? null, users.createdDevAdmin, env.viewer?.email ?? null);
+  logger.info('dashboard.listening', { url, upstream: upstream.kind, dataDir: path.resolve(env.dataDir) });
 
   let closing = false;
   const shutdown = async (signal: string) => {

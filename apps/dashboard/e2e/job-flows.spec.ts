@@ -42,6 +42,12 @@ test('flow 2: Run New Job shows "Job enqueued: #N" and the run in the active lis
   await expect(page).toHaveURL(/#active$/);
   const id = (await page.getByTestId('flash').textContent())?.match(/#(\d+)/)?.[1];
   await expect(page.locator('.active-jobs')).toContainText(`#${id}`);
+  // The audit log (admins only) has the action: who, what, which run, when.
+  await page.getByRole('link', { name: 'Audit' }).click();
+  const entry = page.getByRole('row').filter({ hasText: `#${id}` });
+  await expect(entry).toContainText('admin@e2e.test');
+  await expect(entry).toContainText('enqueue trending');
+  await expect(entry).toContainText('ok');
 });
 
 test('invalid params: a JSON syntax error stays on the client; a server ApiError reaches the params field', async ({

@@ -59,3 +59,24 @@ test('a bad environment stops the start with one clear line per variable', async
   expect(error).toContain('JOBS_API_URL');
   expect(error).not.toContain('short');
 });
+
+test('without ADMIN_* the first start creates a dev admin, prints its password once, and a restart keeps it', async ({
+  page,
+}) => {
+  const stack = await startStack({ ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
+  try {
+    const password = /password: (\S+)/.exec(stack.output())?.[1];
+    expect(password).toBeTruthy();
+    expect(stack.output()).toContain('email:    admin@localhost');
+    await stack.restart();
+    expect(stack.output()).not.toContain(password ?? 'x');
+    expect(stack.output()).toContain('Log in with the dev admin printed at first start');
+    await page.goto(`${stack.url}/login`);
+    await page.getByLabel('Email').fill('admin@localhost');
+    await page.getByLabel('Password').fill(password ?? '');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  } finally {
+    await stack.stop();
+  }
+});

@@ -15,9 +15,11 @@ export interface Stack {
   stop(): Promise<void>;
   /** Stop, then start again on the same port and data dir (sessions and runs survive). */
   restart(): Promise<void>;
+  /** What the latest start printed up to its "listening" line. */
+  output(): string;
 }
 
-function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: string }> {
   const child = spawn(tsx, ['server.ts'], {
     cwd: app,
     env: env as NodeJS.ProcessEnv,
@@ -33,7 +35,7 @@ function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url
         clearTimeout(timer);
         child.stdout?.off('data', onData);
         child.stdout?.resume();
-        resolve({ child, url: match[1] });
+        resolve({ child, url: match[1], output: out });
       }
     };
     child.stdout?.on('data', onData);
@@ -56,7 +58,7 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startStack(extra: Record<string, string> = {}): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jobs-e2e-stack-'));
   const env = stackEnv({ PORT: '0', DATA_DIR: dataDir, ...extra });
-  let { child, url } = await launch(env);
+  let { child, url, output } = await launch(env);
   const port = new URL(url).port;
   const stop = async () => {
     child.kill('SIGTERM');
@@ -68,7 +70,10 @@ export async function startStack(extra: Record<string, string> = {}): Promise<St
     stop,
     async restart() {
       await stop();
-      ({ child, url } = await launch({ ...env, PORT: port }));
+      ({ child, url, output } = await launch({ ...env, PORT: port }));
+    },
+    output() {
+      return output;
     },
   };
 }
