@@ -47,6 +47,12 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Default: Story = {};
+export const WithAnnouncement: Story = {
+  args: { announcement: 'match-scores #12846 finished' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('status')).toHaveTextContent('match-scores #12846 finished');
+  },
+};
 export const Loading: Story = { args: { runIds: [], loading: true } };
 export const Empty: Story = {
   args: { runIds: [] },

@@ -14,9 +14,19 @@ describe('ActiveJobsMonitor (no layout)', () => {
 
   it('says it is loading only while it has nothing to show', () => {
     const { rerender } = render(<ActiveJobsMonitor runIds={[]} renderRun={() => null} loading />);
-    expect(screen.getByRole('status')).toHaveTextContent('Loading active jobs…');
+    expect(screen.getByText('Loading active jobs…')).toBeInTheDocument();
     rerender(<ActiveJobsMonitor runIds={['1']} renderRun={(id) => <p>run {id}</p>} loading />);
-    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.queryByText('Loading active jobs…')).toBeNull();
+  });
+
+  it('reads out the latest status change in one polite region', () => {
+    const { rerender } = render(<ActiveJobsMonitor runIds={['1']} renderRun={() => null} />);
+    expect(screen.getByRole('status')).toBeEmptyDOMElement();
+    rerender(
+      <ActiveJobsMonitor runIds={[]} renderRun={() => null} announcement="match-scores #1 finished" />,
+    );
+    expect(screen.getAllByRole('status')).toHaveLength(1);
+    expect(screen.getByRole('status')).toHaveTextContent('match-scores #1 finished');
   });
 
   it('server-renders the first rows (no layout yet) and passes className', () => {

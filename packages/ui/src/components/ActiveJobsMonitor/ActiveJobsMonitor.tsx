@@ -18,6 +18,11 @@ export interface ActiveJobsMonitorProps {
   /** Height of the scrolling list; rows outside it are not rendered. */
   maxHeight?: number;
   title?: string;
+  /**
+   * The latest status change to read out ("match-scores #12847 finished"): rows update silently,
+   * so one polite live region says what changed (seed 002: status announcements).
+   */
+  announcement?: string;
   className?: string;
 }
 
@@ -29,6 +34,7 @@ export function ActiveJobsMonitor({
   onStartProcessing,
   maxHeight = 640,
   title = 'Active & Queued Jobs',
+  announcement = '',
   className,
 }: ActiveJobsMonitorProps) {
   const headingId = useId();
@@ -49,11 +55,10 @@ export function ActiveJobsMonitor({
         </span>
         <span className={styles.hint}>updates live</span>
       </header>
-      {state === 'loading' && (
-        <p className={styles.loading} role="status">
-          Loading active jobs…
-        </p>
-      )}
+      <p className="jobs-visually-hidden" role="status" data-field="announcement">
+        {announcement}
+      </p>
+      {state === 'loading' && <p className={styles.loading}>Loading active jobs…</p>}
       {state === 'empty' && (
         <EmptyState
           title="(No active jobs)"
