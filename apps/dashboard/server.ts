@@ -15,6 +15,7 @@ import type { Services } from './app/services/context.server.js';
 import { EnvError, parseEnv } from './app/services/env.server.js';
 import { createJobsApi } from './app/services/jobs-api.server.js';
 import { logger } from './app/services/logger.server.js';
+import { createLoginThrottle } from './app/services/login-throttle.server.js';
 import { rateLimits } from './app/services/rate-limit.server.js';
 import { createRelay, type Relay } from './app/services/relay.server.js';
 import { sameOriginOnly } from './app/services/same-origin.server.js';
@@ -38,6 +39,7 @@ async function main() {
     sessions,
     audit: createAuditLog(env.dataDir),
     api: createJobsApi({ baseUrl: upstream.url, token: upstream.token }),
+    loginThrottle: createLoginThrottle(),
     relayStats: () => {
       if (!relay) throw new Error('relay not started');
       return relay.stats.snapshot();
@@ -76,7 +78,11 @@ async function main() {
     createRequestHandler({
       build,
       mode: env.mode,
-      getLoadContext: (_req, res) => ({ services, rateLimited: res.locals.rateLimited ?? null }),
+      getLoadContext: (req, res) => ({
+        services,
+        rateLimited: res.locals.rateLimited ?? null,
+        clientAddress: req.ip ?? 'unknown',
+      }),
     }),
   );
 

@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
 import { io } from 'socket.io-client';
 import { login } from './support/auth.js';
+import { startStack } from './support/stack.js';
 
 test.describe('logged out you reach nothing', () => {
   test('pages redirect to the login page and come back after login', async ({ page }) => {
@@ -103,4 +104,24 @@ test.describe('logged out you reach nothing', () => {
     });
     expect(page403.status()).toBe(403);
   });
+});
+
+test('guessing passwords is throttled: 10 failures, then 429 with Retry-After for that email', async () => {
+  // A stack of its own: the throttle would otherwise lock the viewer out of the later tests.
+  const stack = await startStack();
+  const ctx = await request.newContext({ baseURL: stack.url, extraHTTPHeaders: { origin: stack.url } });
+  try {
+    const login = (password: string, email = 'viewer@e2e.test') =>
+      ctx.post('/login', { form: { email, password, redirectTo: '/admin' }, maxRedirects: 0 });
+    for (let i = 0; i < 10; i++) expect((await login('wrong-guess')).status()).toBe(401);
+    const blocked = await login('wrong-guess');
+    expect(blocked.status()).toBe(429);
+    expect(Number(blocked.headers()['retry-after'])).toBeGreaterThan(0);
+    // Even the right password waits; other accounts are not affected.
+    expect((await login('viewer-password-e2e')).status()).toBe(429);
+    expect((await login('admin-password-e2e', 'admin@e2e.test')).status()).toBe(302);
+  } finally {
+    await ctx.dispose();
+    await stack.stop();
+  }
 });

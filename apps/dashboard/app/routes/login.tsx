@@ -1,6 +1,7 @@
 import {
   type ActionFunctionArgs,
   data,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
   redirect,
@@ -18,6 +19,14 @@ function safeRedirect(to: FormDataEntryValue | string | null): string {
     : '/admin';
 }
 
+/** Document responses carry only what this says: keep the action's Retry-After on a throttled login. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const out = new Headers();
+  const retry = actionHeaders.get('Retry-After');
+  if (retry) out.set('Retry-After', retry);
+  return out;
+};
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getUser(request, context))
     throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
@@ -31,13 +40,29 @@ const Credentials = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const { users, sessions, audit } = context.services;
+  const { users, sessions, audit, loginThrottle } = context.services;
   const form = await request.formData();
   const parsed = Credentials.safeParse({ email: form.get('email'), password: form.get('password') });
+  const email = parsed.data?.email ?? '';
+  const wait = loginThrottle.retryAfterS(context.clientAddress, email);
+  if (wait > 0) {
+    audit.record({
+      who: email.slice(0, 320),
+      action: 'login',
+      runId: null,
+      outcome: 'denied',
+      detail: 'throttled',
+    });
+    return data(
+      { error: `Too many failed attempts: try again in ${Math.ceil(wait / 60)} min.` },
+      { status: 429, headers: { 'Retry-After': String(wait) } },
+    );
+  }
   const user = parsed.success ? await users.authenticate(parsed.data.email, parsed.data.password) : null;
   if (!user) {
+    loginThrottle.failed(context.clientAddress, email);
     audit.record({
-      who: parsed.data?.email.slice(0, 320) ?? '(blank)',
+      who: email.slice(0, 320) || '(blank)',
       action: 'login',
       runId: null,
       outcome: 'denied',
@@ -45,6 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
     return data({ error: 'Wrong email or password.' }, { status: 401 });
   }
+  loginThrottle.succeeded(context.clientAddress, email);
   const session = await sessions.storage.getSession();
   session.set('email', user.email);
   session.set('role', user.role);

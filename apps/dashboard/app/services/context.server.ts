@@ -1,5 +1,6 @@
 import type { AuditLog } from './audit.server.js';
 import type { JobsApi } from './jobs-api.server.js';
+import type { LoginThrottle } from './login-throttle.server.js';
 import type { RateLimitVerdict } from './rate-limit.server.js';
 import type { RelaySnapshot } from './relay-stats.server.js';
 import type { Sessions } from './session.server.js';
@@ -12,6 +13,7 @@ export interface Services {
   audit: AuditLog;
   api: JobsApi;
   relayStats(): RelaySnapshot;
+  loginThrottle: LoginThrottle;
 }
 
 declare module '@remix-run/node' {
@@ -19,5 +21,7 @@ declare module '@remix-run/node' {
     services: Services;
     /** Set when this request is over its rate limit; the action decides how to answer. */
     rateLimited: RateLimitVerdict | null;
+    /** The client's address as Express sees it (trust proxy aware). */
+    clientAddress: string;
   }
 }
