@@ -40,7 +40,7 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
  */
 export function createRelay({ http, upstreamUrl, token, sessions, users }: RelayOptions) {
   const stats = new RelayStats();
-  const io = new Server(http, { path: '/socket.io', serveClient: false, cors: undefined });
+  const io = new Server(http, { path: '/socket.io', serveClient: false });
   const upstream = connectUpstream(upstreamUrl, {
     auth: { token },
     transports: ['websocket'],
