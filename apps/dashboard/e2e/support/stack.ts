@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ const tsx = path.resolve(app, '../../node_modules/.bin/tsx');
 export interface Stack {
   url: string;
   dataDir: string;
-  /** SIGTERM and wait for exit. */
+  /** SIGTERM, wait for exit, remove the data dir. */
   stop(): Promise<void>;
   /** Stop, then start again on the same port and data dir (sessions and runs survive). */
   restart(): Promise<void>;
@@ -60,16 +60,19 @@ export async function startStack(extra: Record<string, string> = {}): Promise<St
   const env = stackEnv({ PORT: '0', DATA_DIR: dataDir, ...extra });
   let { child, url, output } = await launch(env);
   const port = new URL(url).port;
-  const stop = async () => {
+  const kill = async () => {
     child.kill('SIGTERM');
     await exited(child);
   };
   return {
     url,
     dataDir,
-    stop,
+    async stop() {
+      await kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
     async restart() {
-      await stop();
+      await kill();
       ({ child, url, output } = await launch({ ...env, PORT: port }));
     },
     output() {
