@@ -4,7 +4,7 @@
  * worker → DOM latency, long tasks) against the real engine, dashboard, relay and Chromium.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -172,8 +172,11 @@ try {
   await api.dispose();
 } finally {
   await browser.close();
+  const exited = new Promise((resolve) => dash.child.once('exit', resolve));
   dash.child.kill('SIGTERM');
+  await exited;
   await engine.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 
 console.log('\n@jobs/dashboard benchmark');
