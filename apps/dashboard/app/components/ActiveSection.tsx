@@ -1,6 +1,8 @@
 import type { JobRunSummary } from '@jobs/contracts';
 import { useActiveRunIds, useCancelPending, useCancelRun, useConnection, useRun } from '@jobs/live';
-import { ActiveJobsMonitor, ConfirmDialog, JobRunCard } from '@jobs/ui';
+import { ActiveJobsMonitor } from '@jobs/ui/ActiveJobsMonitor';
+import { ConfirmDialog } from '@jobs/ui/ConfirmDialog';
+import { JobRunCard } from '@jobs/ui/JobRunCard';
 import { useLocation, useNavigate } from '@remix-run/react';
 import { memo, useCallback, useState } from 'react';
 import { FallbackActive } from './FallbackActive.js';

@@ -1,5 +1,5 @@
 import { useInvalidation } from '@jobs/live';
-import { JobHistoryList } from '@jobs/ui';
+import { JobHistoryList } from '@jobs/ui/JobHistoryList';
 import { Link, useLocation, useNavigate, useRevalidator } from '@remix-run/react';
 import { useState } from 'react';
 import type { JobManagerData } from '../routes/admin.jobs.js';

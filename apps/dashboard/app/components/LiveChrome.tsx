@@ -1,5 +1,6 @@
 import { useConnection, useToasts } from '@jobs/live';
-import { ConnectionBanner, type ToastMessage, Toasts } from '@jobs/ui';
+import { ConnectionBanner } from '@jobs/ui/ConnectionBanner';
+import { type ToastMessage, Toasts } from '@jobs/ui/Toasts';
 import { useNavigate } from '@remix-run/react';
 import { useMemo } from 'react';
 

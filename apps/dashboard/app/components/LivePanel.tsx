@@ -1,5 +1,5 @@
 import { cancelsInFlightAtom, useLiveClient, usePanelRuns } from '@jobs/live';
-import { JobsPanel } from '@jobs/ui';
+import { JobsPanel } from '@jobs/ui/JobsPanel';
 import { useNavigate } from '@remix-run/react';
 import { useAtomValue } from 'jotai';
 

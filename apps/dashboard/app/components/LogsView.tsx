@@ -1,5 +1,5 @@
 import type { JobRunStatus, LogLine } from '@jobs/contracts';
-import { JobLogsModal } from '@jobs/ui';
+import { JobLogsModal } from '@jobs/ui/JobLogsModal';
 import { useNavigate } from '@remix-run/react';
 import { useRunLogs } from '../live/useRunLogs.js';
 import { ModalFallback } from './ModalFallback.js';

@@ -1,6 +1,7 @@
 import type { JobRunDetails } from '@jobs/contracts';
 import { useCancelPending, useCancelRun, useRun } from '@jobs/live';
-import { ConfirmDialog, JobDetailsModal } from '@jobs/ui';
+import { ConfirmDialog } from '@jobs/ui/ConfirmDialog';
+import { JobDetailsModal } from '@jobs/ui/JobDetailsModal';
 import { useNavigate, useRevalidator, useSubmit } from '@remix-run/react';
 import { useMemo, useState } from 'react';
 

@@ -1,5 +1,5 @@
 import { CleanupStalledResponse, type JobStats } from '@jobs/contracts';
-import { JobStatsOverview } from '@jobs/ui';
+import { JobStatsOverview } from '@jobs/ui/JobStatsOverview';
 import { useRevalidator } from '@remix-run/react';
 import { StatsCard } from './StatsCard.js';
 import { useHydrated } from './useHydrated.js';

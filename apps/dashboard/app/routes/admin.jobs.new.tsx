@@ -1,5 +1,5 @@
 import { type ApiError, apiError, apiErrorFromIssues, EnqueueRequest, isActive } from '@jobs/contracts';
-import { RunJobModal } from '@jobs/ui';
+import { RunJobModal } from '@jobs/ui/RunJobModal';
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import {
   Form,

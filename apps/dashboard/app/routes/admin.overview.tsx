@@ -1,5 +1,5 @@
 import { useInvalidation } from '@jobs/live';
-import { JobMetricsChart } from '@jobs/ui';
+import { JobMetricsChart } from '@jobs/ui/JobMetricsChart';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
