@@ -213,3 +213,36 @@ test('details are linkable and cancel from the details dialog after confirmation
   await expect(page).toHaveURL(/\/admin\/jobs$/);
   await expect(page.locator('.active-jobs')).not.toContainText(`#${run.id}`);
 });
+
+test('flow 3, step 7: a cancel that fails reverts the card and shows an error toast', async ({
+  page,
+  baseURL,
+}) => {
+  const admin = await sessionClient(baseURL ?? '');
+  const run = await enqueue(admin, 'compatibility', { slow: true });
+  await login(page);
+  await page.goto('/admin/jobs');
+  // The network between browser and dashboard fails for this one request.
+  await page.route(`**/resources/jobs/${run.id}/cancel`, (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        error: 'Jobs API unavailable',
+        details: 'The jobs API cannot be reached.',
+        retryable: true,
+      }),
+    }),
+  );
+  const card = page
+    .locator('.active-jobs [data-status]')
+    .filter({ hasText: `#${run.id}` })
+    .first();
+  await card.getByRole('button', { name: /^Cancel/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel run' }).click();
+  await expect(page.getByText('The jobs API cannot be reached.')).toBeVisible();
+  await expect(card.getByRole('button', { name: /^Cancel/ })).toBeEnabled();
+  await page.unroute(`**/resources/jobs/${run.id}/cancel`);
+  const res = await admin.post(`/resources/jobs/${run.id}/cancel`);
+  expect(res.status()).toBe(202);
+});

@@ -1,8 +1,11 @@
 import { useConnection, useToasts } from '@jobs/live';
 import { ConnectionBanner } from '@jobs/ui/ConnectionBanner';
-import { type ToastMessage, Toasts } from '@jobs/ui/Toasts';
+import type { ToastMessage } from '@jobs/ui/Toasts';
 import { useNavigate } from '@remix-run/react';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
+
+// Radix Toast loads with the first toast: most page views never show one.
+const Toasts = lazy(() => import('@jobs/ui/Toasts').then((m) => ({ default: m.Toasts })));
 
 /** Seed 002: "Real-time updates paused" while the socket is down, with the next attempt's countdown. */
 export function ConnectionNotice() {
@@ -40,5 +43,10 @@ export function LiveToasts() {
       })),
     [toasts, navigate],
   );
-  return <Toasts toasts={messages} onDismiss={dismiss} />;
+  if (messages.length === 0) return null;
+  return (
+    <Suspense fallback={null}>
+      <Toasts toasts={messages} onDismiss={dismiss} />
+    </Suspense>
+  );
 }
