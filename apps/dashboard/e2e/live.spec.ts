@@ -21,6 +21,9 @@ test('the JobsPanel keeps its runs across navigation and a refresh', async ({ pa
 
   await page.getByRole('link', { name: 'Overview' }).click();
   await expect(page).toHaveURL(/\/admin$/);
+  // The overview: stats, the throughput/failure chart, and the way to the Job Manager.
+  await expect(page.getByRole('img', { name: /Finished runs per hour/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Manage Jobs' })).toHaveAttribute('href', '/admin/jobs');
   panel = await openPanel(page);
   await expect(panel).toContainText(`#${run.id}`);
   await page.keyboard.press('Escape');
