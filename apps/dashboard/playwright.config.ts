@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,17 @@ function freePort(): string {
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
 }
 
+/** Data dirs of earlier runs (the web server's outlives the run that made it), gone after an hour. */
+function sweepOldDataDirs(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith('jobs-e2e-')) continue;
+    const dir = path.join(tmpdir(), name);
+    if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // Workers evaluate this file again: the env carries the first evaluation's port and data dir to them.
+if (!process.env.E2E_PORT) sweepOldDataDirs();
 process.env.E2E_PORT ??= freePort();
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'jobs-e2e-'));
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;

@@ -58,7 +58,10 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startStack(extra: Record<string, string> = {}): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jobs-e2e-stack-'));
   const env = stackEnv({ PORT: '0', DATA_DIR: dataDir, ...extra });
-  let { child, url, output } = await launch(env);
+  let { child, url, output } = await launch(env).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   const port = new URL(url).port;
   const kill = async () => {
     child.kill('SIGTERM');
