@@ -3,7 +3,7 @@
  * browser-facing Socket.IO relay (stack.md pitfall 11). Boot order: env → data dir → jobs API
  * (embedded or remote) → services → HTTP → relay.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,7 +67,12 @@ async function main() {
     const client = path.join(here, 'build/client');
     app.use('/assets', express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y' }));
     app.use(express.static(client, { maxAge: '1h' }));
-    build = (await import(path.join(here, 'build/server/index.js'))) as ServerBuild;
+    const entry = path.join(here, 'build/server/index.js');
+    if (!existsSync(entry))
+      throw new EnvError(
+        `No build at ${entry}: run \`npm run build -w @jobs/dashboard\` (or \`npm start\` at the root).`,
+      );
+    build = (await import(entry)) as ServerBuild;
   }
 
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
