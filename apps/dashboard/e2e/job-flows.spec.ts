@@ -240,7 +240,8 @@ test('flow 3, step 7: a cancel that fails reverts the card and shows an error to
     .first();
   await card.getByRole('button', { name: /^Cancel/ }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel run' }).click();
-  await expect(page.getByText('The jobs API cannot be reached.')).toBeVisible();
+  // exact: the toast region's screen-reader announcement repeats the text inside a longer string
+  await expect(page.getByText('The jobs API cannot be reached.', { exact: true })).toBeVisible();
   await expect(card.getByRole('button', { name: /^Cancel/ })).toBeEnabled();
   await page.unroute(`**/resources/jobs/${run.id}/cancel`);
   const res = await admin.post(`/resources/jobs/${run.id}/cancel`);

@@ -20,6 +20,19 @@ describe('Toasts', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Dismiss' })[1]!);
     expect(onDismiss).toHaveBeenCalledWith('b');
   });
+
+  it('names the region with the F8 hint and announces each toast without a raw {hotkey} placeholder', async () => {
+    render(
+      <Toasts toasts={[{ id: 'a', tone: 'error', title: 'Could not cancel #11' }]} onDismiss={() => {}} />,
+    );
+    expect(screen.getByRole('region')).toHaveAttribute('aria-label', 'Notifications (F8)');
+    // Radix renders the screen-reader announcement a frame after the toast opens.
+    const announcement = await screen.findByText(/Could not cancel #11/, {
+      selector: '[aria-live] *, [aria-live]',
+    });
+    expect(announcement.textContent).toMatch(/^Notification\s*Could not cancel #11/);
+    expect(announcement.textContent).not.toContain('{hotkey}');
+  });
 });
 
 describe('useToastQueue', () => {

@@ -17,7 +17,7 @@ export interface ToastMessage {
 export interface ToastsProps {
   toasts: readonly ToastMessage[];
   onDismiss(id: string): void;
-  /** Label of the notifications region (Radix adds the F8 hotkey hint). */
+  /** Label of the notifications region; `{hotkey}` becomes the F8 hint. */
   label?: string;
 }
 
@@ -30,7 +30,9 @@ const STAYS = 1_000_000_000;
  */
 export function Toasts({ toasts, onDismiss, label = 'Notifications ({hotkey})' }: ToastsProps) {
   return (
-    <Toast.Provider swipeDirection="right" label={label}>
+    // Provider's label prefixes each announced toast; the region's own label (with the hotkey hint)
+    // belongs on the Viewport, or screen readers hear a literal "{hotkey}" before every toast.
+    <Toast.Provider swipeDirection="right" label="Notification">
       {toasts.map((toast) => (
         <Toast.Root
           key={toast.id}
@@ -63,7 +65,7 @@ export function Toasts({ toasts, onDismiss, label = 'Notifications ({hotkey})' }
           </Toast.Close>
         </Toast.Root>
       ))}
-      <Toast.Viewport className={styles.viewport} />
+      <Toast.Viewport className={styles.viewport} label={label} />
     </Toast.Provider>
   );
 }
