@@ -12,4 +12,17 @@ test('can run a job and monitor progress', async ({ page }) => {
   await expect(page.locator('.active-jobs')).toContainText('match-scores');
   // Wait for job to complete
   await expect(page.locator('.job-history')).toContainText('match-scores');
+
+  // Beyond the seed's text: history also lists runs still in flight, so the line above alone would pass
+  // before the job ends. Follow this very run until it has left the active list and finished.
+  const notice = await page
+    .getByText(/Job enqueued: #\d+/)
+    .first()
+    .textContent();
+  const id = /#(\d+)/.exec(notice ?? '')?.[1];
+  expect(id).toBeDefined();
+  await expect(page.locator('.active-jobs')).not.toContainText(`#${id}`, { timeout: 30_000 });
+  await expect(
+    page.locator('.job-history [data-status="SUCCESS"]').filter({ hasText: `(#${id})` }),
+  ).toBeVisible();
 });
