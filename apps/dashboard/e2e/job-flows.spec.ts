@@ -247,3 +247,34 @@ test('flow 3, step 7: a cancel that fails reverts the card and shows an error to
   const res = await admin.post(`/resources/jobs/${run.id}/cancel`);
   expect(res.status()).toBe(202);
 });
+
+test('flow 3: "Keep running" in the confirmation sends nothing and leaves the card cancellable', async ({
+  page,
+  baseURL,
+}) => {
+  await login(page);
+  await page.goto('/admin/jobs');
+  await expect(page.locator('.active-jobs')).toHaveAttribute('data-source', 'live');
+  const admin = await sessionClient(baseURL ?? '');
+  // One run per job at a time: the second waits QUEUED, so no progress event can mask a stuck card.
+  const first = await enqueue(admin, 'user-interest-sets', { slow: true });
+  const run = await enqueue(admin, 'user-interest-sets', { slow: true });
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes(`/resources/jobs/${run.id}/cancel`)) requests.push(r.url());
+  });
+  const card = page
+    .locator('.active-jobs [data-status]')
+    .filter({ hasText: `#${run.id}` })
+    .first();
+  await card.getByRole('button', { name: /^Cancel/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Keep running' }).click();
+  await expect(page.getByRole('alertdialog')).toBeHidden();
+  await expect(card).toHaveAttribute('data-status', 'QUEUED');
+  await expect(card.getByRole('button', { name: /^Cancel/ })).toBeEnabled({ timeout: 1_000 });
+  await expect(card).not.toContainText('Stopping');
+  expect(requests).toEqual([]);
+  for (const id of [run.id, first.id]) {
+    expect((await admin.post(`/resources/jobs/${id}/cancel`)).status()).toBe(202);
+  }
+});

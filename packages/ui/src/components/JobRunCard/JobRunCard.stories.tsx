@@ -45,8 +45,23 @@ export const HistorySuccess: Story = { args: { run: successRun, variant: 'histor
 export const HistoryFailed: Story = { args: { run: failedRun, variant: 'history' } };
 export const HistoryCancelled: Story = { args: { run: cancelledRun, variant: 'history' } };
 
-/** The host decides; here it confirms nothing, so the card alone must stop a second request. */
+/** A host that cancels without asking (as @jobs/live does) marks the run pending in the click itself. */
+function HostCancels(props: JobRunCardProps) {
+  const [pending, setPending] = useState(false);
+  return (
+    <JobRunCard
+      {...props}
+      cancelPending={pending}
+      onCancel={(run: JobRunSummary) => {
+        setPending(true);
+        props.onCancel?.(run);
+      }}
+    />
+  );
+}
+
 export const CancelDisablesAtOnce: Story = {
+  render: (args) => <HostCancels {...args} />,
   play: async ({ canvas, args }) => {
     const cancel = canvas.getByRole('button', { name: /^Cancel match-scores/ });
     await userEvent.click(cancel);

@@ -1,4 +1,6 @@
+import type { JobRunSummary } from '@jobs/contracts';
 import { fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   cancelRequestedRun,
@@ -9,6 +11,23 @@ import {
   successRun,
 } from '../../fixtures/runs.js';
 import { JobRunCard } from './JobRunCard.js';
+
+/** A host that cancels without asking, as @jobs/live does: pending is set in the click itself. */
+function CancellingHost({ onCancel }: { onCancel(run: JobRunSummary): void }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <JobRunCard
+      run={runningRun}
+      variant="active"
+      now={NOW}
+      cancelPending={pending}
+      onCancel={(run) => {
+        setPending(true);
+        onCancel(run);
+      }}
+    />
+  );
+}
 
 describe('JobRunCard (active)', () => {
   it('shows name, id, started time, progress, rate and ETA', () => {
@@ -30,15 +49,24 @@ describe('JobRunCard (active)', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
-  it('cancel calls back once and disables at once, before the host answers', () => {
+  it('cancel calls back once; a host that marks it pending in the click disables it at once', () => {
     const onCancel = vi.fn();
-    render(<JobRunCard run={runningRun} variant="active" now={NOW} onCancel={onCancel} />);
+    render(<CancellingHost onCancel={onCancel} />);
     fireEvent.click(screen.getByRole('button', { name: /^Cancel/ }));
     const stopping = screen.getByRole('button', { name: /^Stopping/ });
     expect(stopping).toBeDisabled();
     fireEvent.click(stopping);
     expect(onCancel).toHaveBeenCalledTimes(1);
     expect(onCancel).toHaveBeenCalledWith(runningRun);
+  });
+
+  it('a host that only asks for confirmation (and is told "keep running") leaves Cancel enabled', () => {
+    const onCancel = vi.fn();
+    render(<JobRunCard run={queuedRun} variant="active" now={NOW} onCancel={onCancel} />);
+    fireEvent.click(screen.getByRole('button', { name: /^Cancel/ }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('button', { name: /^Cancel/ })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: /^Stopping/ })).toBeNull();
   });
 
   it('shows Stopping… for a cancel requested by anyone (cancelRequestedAt) or pending here', () => {

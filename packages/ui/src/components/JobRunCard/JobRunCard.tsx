@@ -1,5 +1,5 @@
 import { displayRunId, type JobRunSummary, uiStatusOf } from '@jobs/contracts';
-import { memo, useEffect, useId, useState } from 'react';
+import { memo, useId } from 'react';
 import { useNow } from '../../lib/useNow.js';
 import { Button } from '../Button/Button.js';
 import { JobProgressBar } from '../JobProgressBar/JobProgressBar.js';
@@ -12,7 +12,10 @@ export type JobRunCardVariant = 'active' | 'history';
 export interface JobRunCardProps {
   run: JobRunSummary;
   variant: JobRunCardVariant;
-  /** This tab asked to cancel and the server has not confirmed yet: show "Stopping…" now. */
+  /**
+   * This tab asked to cancel and the server has not confirmed yet: show "Stopping…". The host owns it
+   * (set it in `onCancel` when cancelling without a confirmation step, so it shows at once).
+   */
   cancelPending?: boolean;
   /** Fixes the clock (stories, tests, screenshots); otherwise one shared timer ticks each second. */
   now?: Date;
@@ -36,12 +39,10 @@ export const JobRunCard = memo(function JobRunCard({
 }: JobRunCardProps) {
   const now = useNow(fixedNow);
   const titleId = useId();
-  // Disable on the click itself, before the host re-renders with `cancelPending`; any change
-  // from the host (confirmed, failed and reverted, run moved on) hands control back to it.
-  const [clicked, setClicked] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the host's view changes.
-  useEffect(() => setClicked(false), [cancelPending, run.version, run.status]);
-  const status = uiStatusOf(run, cancelPending || clicked);
+  // The host owns "a cancel is in flight" (`cancelPending`): a click may only open the host's
+  // confirmation, so guessing here would leave a card stuck on "Stopping…" after "Keep running".
+  // Hosts set it in the click handler itself (a discrete event), so it still shows at once.
+  const status = uiStatusOf(run, cancelPending);
   const stopping = status === 'CANCEL_REQUESTED';
   const showCancel = variant === 'active' && canCancel && onCancel !== undefined;
   const label = `${run.jobName} ${displayRunId(run.id)}`;
@@ -69,14 +70,7 @@ export const JobRunCard = memo(function JobRunCard({
                 Stopping…
               </Button>
             ) : (
-              <Button
-                size="small"
-                aria-label={`Cancel ${label}`}
-                onClick={() => {
-                  setClicked(true);
-                  onCancel(run);
-                }}
-              >
+              <Button size="small" aria-label={`Cancel ${label}`} onClick={() => onCancel(run)}>
                 Cancel
               </Button>
             ))}
