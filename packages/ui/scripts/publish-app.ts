@@ -6,7 +6,8 @@ export const indexHtml = `<!doctype html>
 </html>
 `;
 
-export const mainTsx = `import { createRoot } from 'react-dom/client';
+export const mainTsx = `import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
 import { JobStatusBadge, type JobRunSummary } from '@jobs/ui';
 import { JobRunCard } from '@jobs/ui/JobRunCard';
 import '@jobs/ui/styles.css';
@@ -27,18 +28,25 @@ void wrong;
 
 declare global { interface Window { cancelled?: string } }
 
-createRoot(document.getElementById('root')!).render(
-  <main>
-    <JobStatusBadge status="SUCCESS" />
-    <JobRunCard
-      run={run}
-      variant="active"
-      now={new Date('2026-01-08T10:30:00.000Z')}
-      onCancel={(r) => { window.cancelled = r.id; }}
-      onViewDetails={() => {}}
-    />
-  </main>,
-);
+// A host that cancels without a confirmation step marks the cancel pending in the click itself.
+function App() {
+  const [cancelPending, setCancelPending] = useState(false);
+  return (
+    <main>
+      <JobStatusBadge status="SUCCESS" />
+      <JobRunCard
+        run={run}
+        variant="active"
+        now={new Date('2026-01-08T10:30:00.000Z')}
+        cancelPending={cancelPending}
+        onCancel={(r) => { setCancelPending(true); window.cancelled = r.id; }}
+        onViewDetails={() => {}}
+      />
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<App />);
 `;
 
 export const tsconfigJson = JSON.stringify({
