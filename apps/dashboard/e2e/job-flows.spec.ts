@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { activeCard, recordCancelRequests } from './support/active.js';
 import { enqueue, sessionClient } from './support/api.js';
 import { login } from './support/auth.js';
 
@@ -75,14 +76,8 @@ test('flow 3 / seed 001 #4: cancel asks first, shows "Stopping…" at once, send
   await expect(page.locator('.active-jobs')).toHaveAttribute('data-source', 'live');
   const admin = await sessionClient(baseURL ?? '');
   const run = await enqueue(admin, 'feed-presort', { slow: true });
-  const requests: string[] = [];
-  page.on('request', (r) => {
-    if (r.method() === 'POST' && r.url().includes(`/resources/jobs/${run.id}/cancel`)) requests.push(r.url());
-  });
-  const card = page
-    .locator('.active-jobs [data-status]')
-    .filter({ hasText: `#${run.id}` })
-    .first();
+  const requests = recordCancelRequests(page, run.id);
+  const card = activeCard(page, run.id);
   await card.getByRole('button', { name: /^Cancel/ }).click();
   const confirm = page.getByRole('alertdialog');
   await expect(confirm).toContainText(`Cancel feed-presort (#${run.id})?`);
@@ -198,10 +193,7 @@ test('details are linkable and cancel from the details dialog after confirmation
   const run = await enqueue(admin, 'searchable-user', { slow: true });
   await login(page);
   await page.goto('/admin/jobs');
-  const card = page
-    .locator('.active-jobs [data-status]')
-    .filter({ hasText: `#${run.id}` })
-    .first();
+  const card = activeCard(page, run.id);
   await card.getByRole('button', { name: /^Details/ }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/jobs/runs/${run.id}$`));
   const dialog = page.getByRole('dialog');
@@ -234,10 +226,7 @@ test('flow 3, step 7: a cancel that fails reverts the card and shows an error to
       }),
     }),
   );
-  const card = page
-    .locator('.active-jobs [data-status]')
-    .filter({ hasText: `#${run.id}` })
-    .first();
+  const card = activeCard(page, run.id);
   await card.getByRole('button', { name: /^Cancel/ }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel run' }).click();
   // exact: the toast region's screen-reader announcement repeats the text inside a longer string
@@ -259,14 +248,8 @@ test('flow 3: "Keep running" in the confirmation sends nothing and leaves the ca
   // One run per job at a time: the second waits QUEUED, so no progress event can mask a stuck card.
   const first = await enqueue(admin, 'user-interest-sets', { slow: true });
   const run = await enqueue(admin, 'user-interest-sets', { slow: true });
-  const requests: string[] = [];
-  page.on('request', (r) => {
-    if (r.method() === 'POST' && r.url().includes(`/resources/jobs/${run.id}/cancel`)) requests.push(r.url());
-  });
-  const card = page
-    .locator('.active-jobs [data-status]')
-    .filter({ hasText: `#${run.id}` })
-    .first();
+  const requests = recordCancelRequests(page, run.id);
+  const card = activeCard(page, run.id);
   await card.getByRole('button', { name: /^Cancel/ }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Keep running' }).click();
   await expect(page.getByRole('alertdialog')).toBeHidden();
