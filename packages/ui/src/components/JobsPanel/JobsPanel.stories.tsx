@@ -1,4 +1,6 @@
+import type { JobRunSummary } from '@jobs/contracts';
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
 import {
   cancelledRun,
@@ -13,7 +15,7 @@ import {
   runningRun,
   successRun,
 } from '../../fixtures/runs.js';
-import { JobsPanel } from './JobsPanel.js';
+import { JobsPanel, type JobsPanelProps } from './JobsPanel.js';
 
 const mixed = [successRun, runningRun, failedRun, queuedRun, cancelledRun, indeterminateRun];
 
@@ -68,8 +70,24 @@ export const CancelPending: Story = {
   },
 };
 
+/** A host that cancels without asking (as @jobs/live does) marks the run pending in the click itself. */
+function CancellingHost(props: JobsPanelProps) {
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  return (
+    <JobsPanel
+      {...props}
+      cancelPendingIds={pending}
+      onCancel={(run: JobRunSummary) => {
+        setPending((ids) => new Set(ids).add(run.id));
+        props.onCancel?.(run);
+      }}
+    />
+  );
+}
+
 /** Cancel disables at once; Escape closes the popover and focus returns to the toolbar button. */
 export const CancelThenEscape: Story = {
+  render: (args) => <CancellingHost {...args} />,
   play: async ({ canvas, args }) => {
     const trigger = canvas.getByRole('button', { name: 'Jobs, 3 in progress' });
     await userEvent.click(trigger);

@@ -1,5 +1,5 @@
 import { displayRunId, type JobRunSummary, uiStatusOf } from '@jobs/contracts';
-import { memo, useEffect, useState } from 'react';
+import { memo } from 'react';
 import { formatDuration, formatRelative } from '../../lib/time.js';
 import { Button } from '../Button/Button.js';
 import { JobProgressBar } from '../JobProgressBar/JobProgressBar.js';
@@ -22,10 +22,8 @@ export const PanelRunItem = memo(function PanelRunItem({
   onCancel,
   onViewDetails,
 }: PanelRunItemProps) {
-  const [clicked, setClicked] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the host's answer resets the local flag.
-  useEffect(() => setClicked(false), [cancelPending, run.version, run.status]);
-  const status = uiStatusOf(run, cancelPending || clicked);
+  // The host owns "a cancel is in flight" (as JobRunCard): a local guess could outlive the host's answer.
+  const status = uiStatusOf(run, cancelPending);
   const label = `${run.jobName} ${displayRunId(run.id)}`;
   const active = run.status === 'QUEUED' || run.status === 'RUNNING';
   return (
@@ -54,10 +52,7 @@ export const PanelRunItem = memo(function PanelRunItem({
               busy={status === 'CANCEL_REQUESTED'}
               disabled={status === 'CANCEL_REQUESTED'}
               aria-label={status === 'CANCEL_REQUESTED' ? `Stopping ${label}` : `Cancel ${label}`}
-              onClick={() => {
-                setClicked(true);
-                onCancel(run);
-              }}
+              onClick={() => onCancel(run)}
             >
               {status === 'CANCEL_REQUESTED' ? 'Stopping…' : 'Cancel'}
             </Button>
