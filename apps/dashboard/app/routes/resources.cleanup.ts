@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { proxyAudited } from '../services/audited.server.js';
 import { jsonError, requireActionUser, requireApiUser } from '../services/auth.server.js';
 import { apiRateLimit } from '../services/limits.server.js';
 import { proxyJson } from '../services/respond.server.js';
@@ -14,13 +15,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireActionUser(request, context, { role: 'admin', kind: 'api' });
   apiRateLimit(context);
-  const res = await proxyJson(() => context.services.api.cleanupStalled(false, user.email));
-  context.services.audit.record({
-    who: user.email,
-    action: 'cleanup stalled',
-    runId: null,
-    outcome: res.ok ? 'ok' : 'error',
-    detail: null,
-  });
-  return res;
+  return proxyAudited(
+    context.services.audit,
+    { who: user.email, action: 'cleanup stalled', runId: null },
+    () => context.services.api.cleanupStalled(false, user.email),
+  );
 }
