@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InProcessDispatcher, type RunExecutor, silentLogger } from '../src/index.js';
+import { InProcessDispatcher, type RunExecutor, silentLogger } from '../index.js';
 
 /** An executor whose runs end when the test says so. */
 function fakeExecutor() {
@@ -61,10 +61,10 @@ describe('InProcessDispatcher', () => {
 
 describe('Runner', () => {
   it('applies a cancel that arrives before the started run is registered (same tick as execute)', async () => {
-    const { JobEvents } = await import('../src/engine/events.js');
-    const { Runner } = await import('../src/engine/runner.js');
-    const { JobRegistry, SqliteJobStore } = await import('../src/index.js');
-    const { testJobs } = await import('./helpers/jobs.js');
+    const { JobEvents } = await import('./events.js');
+    const { Runner } = await import('./runner.js');
+    const { JobRegistry, SqliteJobStore } = await import('../index.js');
+    const { testJobs } = await import('../testing/jobs.js');
     const store = new SqliteJobStore(':memory:');
     const runner = new Runner(store, new JobRegistry(testJobs), new JobEvents(silentLogger), silentLogger, {
       heartbeatMs: 1000,

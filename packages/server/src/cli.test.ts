@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_BASE } from '@jobs/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TOKEN, waitFor } from './helpers/server.js';
+import { TOKEN, waitFor } from './testing/server.js';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/jobs-server.mjs');
 const dir = mkdtempSync(path.join(tmpdir(), 'jobs-crash-'));

@@ -14,7 +14,7 @@ import {
   RunResponse,
 } from '@jobs/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer, TOKEN } from './helpers/server.js';
+import { startTestServer, type TestServer, TOKEN } from '../testing/server.js';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { JsonObject } from '@jobs/contracts';
 import { z } from 'zod';
-import { defineJob, type JobDefinitionInput } from '../../src/index.js';
+import { defineJob, type JobDefinitionInput } from '../index.js';
 
 /** Resolvers of running `gated` runs, by run id: a test finishes such a run exactly when it wants. */
 export const gates = new Map<string, (value: Record<string, unknown>) => void>();

@@ -1,6 +1,6 @@
 import { isLifecycleEvent, JOB_EVENT, JobEvent, type JobRunSummary } from '@jobs/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gates } from './helpers/jobs.js';
+import { gates } from '../testing/jobs.js';
 import {
   connected,
   record,
@@ -9,7 +9,7 @@ import {
   type TestServer,
   TOKEN,
   waitFor,
-} from './helpers/server.js';
+} from '../testing/server.js';
 
 let t: TestServer;
 beforeAll(async () => {

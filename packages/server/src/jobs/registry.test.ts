@@ -1,8 +1,8 @@
 import { DefinitionsResponse } from '@jobs/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineJob, demoJobs, JobRegistry, startJobsServer } from '../src/index.js';
-import { startTestServer } from './helpers/server.js';
+import { defineJob, demoJobs, JobRegistry, startJobsServer } from '../index.js';
+import { startTestServer } from '../testing/server.js';
 
 const SEED_JOBS = [
   'match-scores',

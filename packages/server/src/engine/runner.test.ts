@@ -1,7 +1,7 @@
 import { JobRun } from '@jobs/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gates } from './helpers/jobs.js';
-import { connected, record, sleep, startTestServer, type TestServer, waitFor } from './helpers/server.js';
+import { gates } from '../testing/jobs.js';
+import { connected, record, sleep, startTestServer, type TestServer, waitFor } from '../testing/server.js';
 
 let t: TestServer;
 beforeAll(async () => {

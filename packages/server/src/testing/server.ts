@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { API_BASE, type JobRun } from '@jobs/contracts';
 import { io, type Socket } from 'socket.io-client';
-import { type JobsServer, type JobsServerOptions, startJobsServer } from '../../src/index.js';
+import { type JobsServer, type JobsServerOptions, startJobsServer } from '../index.js';
 import { testJobs } from './jobs.js';
 
 export const TOKEN = 'test-token-0123456789';

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HistoryQuery } from '@jobs/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteJobStore } from '../src/index.js';
-import { parseSearch, termsOf } from '../src/store/search.js';
-import { HistoryQueryError, SEARCH_SCAN_CAP } from '../src/store/sqlite/history.js';
-import { MAX_LOG_LINES } from '../src/store/sqlite/store.js';
+import { SqliteJobStore } from '../../index.js';
+import { parseSearch, termsOf } from '../search.js';
+import { HistoryQueryError, SEARCH_SCAN_CAP } from './history.js';
+import { MAX_LOG_LINES } from './store.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'jobs-store-'));
 const file = path.join(dir, 'jobs.db');
