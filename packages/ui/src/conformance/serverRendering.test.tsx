@@ -1,17 +1,17 @@
 // @vitest-environment node
 /**
- * Part B's components render on the server (a Remix host may SSR them): no browser API at render
+ * The data-heavy components render on the server (a Remix host may SSR them): no browser API at render
  * time, no layout-effect warning, and the markup carries the text a no-JS reader needs.
  */
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { JobHistoryList } from '../../components/JobHistoryList/index.js';
-import { JobLogViewer } from '../../components/JobLogViewer/index.js';
-import { JobMetricsChart } from '../../components/JobMetricsChart/index.js';
-import { JobProgressChart } from '../../components/JobProgressChart/index.js';
-import { JsonViewer } from '../../components/JsonViewer/index.js';
-import { NOW, successRun } from '../../fixtures/index.js';
-import { makeLogLines } from './fixtures.js';
+import { JobHistoryList } from '../components/JobHistoryList/index.js';
+import { JobLogViewer } from '../components/JobLogViewer/index.js';
+import { JobMetricsChart } from '../components/JobMetricsChart/index.js';
+import { JobProgressChart } from '../components/JobProgressChart/index.js';
+import { JsonViewer } from '../components/JsonViewer/index.js';
+import { NOW, successRun } from '../testing/fixtures.js';
+import { makeLogLines } from '../testing/fixtures.js';
 
 const noop = () => {};
 

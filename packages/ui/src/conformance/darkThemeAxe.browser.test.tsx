@@ -1,20 +1,21 @@
 /**
- * Storybook's axe run covers the light theme; this runs axe over part B's stories in the dark
- * theme (`data-theme="dark"` on <html>, as the Storybook toolbar sets it), in Chromium.
+ * Storybook's axe run covers the light theme; this runs axe over the stories of the data-heavy
+ * components (lists, viewers, charts, dialogs) in the dark theme (`data-theme="dark"` on <html>,
+ * as the Storybook toolbar sets it), in Chromium.
  */
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import { render } from '@testing-library/react';
 import axe from 'axe-core';
 import type { ComponentType } from 'react';
 import { describe, expect, test } from 'vitest';
-import preview from '../../../../../.storybook/preview.js';
+import preview from '../../../../.storybook/preview.js';
 
 // The preview's theme decorator reads the `theme` global; start every story in dark.
 setProjectAnnotations([preview, { initialGlobals: { theme: 'dark' } }]);
 
 type StoryModule = Parameters<typeof composeStories>[0];
 const modules = import.meta.glob<StoryModule>(
-  '../../components/{JobHistoryList,JobDetailsModal,JsonViewer,RunJobModal,JobLogViewer,JobLogsModal,JobProgressChart,JobMetricsChart}/*.stories.tsx',
+  '../components/{JobHistoryList,JobDetailsModal,JsonViewer,RunJobModal,JobLogViewer,JobLogsModal,JobProgressChart,JobMetricsChart}/*.stories.tsx',
   { eager: true },
 );
 
