@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { makeRun } from './__fixtures__/runs.js';
 import {
   BulkCancelRequest,
   BulkEnqueueRequest,
@@ -13,6 +12,7 @@ import { ApiError, apiErrorFromIssues } from './api-error.js';
 import { LIMITS } from './limits.js';
 import { searchParamsToObject } from './query.js';
 import { toSummary } from './run.js';
+import { makeRun } from './testing/index.js';
 
 const history = (qs: string) => HistoryQuery.safeParse(searchParamsToObject(new URLSearchParams(qs)));
 

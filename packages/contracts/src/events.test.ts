@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AT, makeRun } from './__fixtures__/runs.js';
 import { isLifecycleEvent, JOB_EVENT, JOB_EVENT_NAMES, JobEvent } from './events.js';
 import { toSummary } from './run.js';
+import { AT, makeRun } from './testing/index.js';
 
 const ids = { jobRunId: '12846', jobName: 'match-scores', version: 4 };
 

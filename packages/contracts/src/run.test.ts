@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_STRINGS, makeRun } from './__fixtures__/runs.js';
 import { LIMITS } from './limits.js';
 import { JobRun, JobRunDetails, JobRunSummary, toDetails, toSummary } from './run.js';
+import { hostileShortStrings, makeRun } from './testing/index.js';
 
 describe('JobRun', () => {
   it('accepts a complete run', () => {
@@ -23,7 +23,7 @@ describe('JobRun', () => {
     expect(JobRun.safeParse({ ...makeRun(), ...overrides }).success).toBe(false);
   });
 
-  it.each(HOSTILE_STRINGS.filter((s) => s.length < 200))('keeps hostile text as data: %s', (text) => {
+  it.each(hostileShortStrings)('keeps hostile text as data: %s', (text) => {
     const run = makeRun({ triggeredBy: text, error: { message: text, stack: text } });
     expect(JobRun.parse(run).error?.message).toBe(text);
   });
