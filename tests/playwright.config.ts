@@ -8,7 +8,8 @@ import { defineConfig } from '@playwright/test';
 import { ADMIN, stackEnv, VIEWER } from './e2e/support/accounts.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
+const root = path.resolve(here, '..');
+const dashboard = path.join(root, 'apps/dashboard');
 
 /** A free loopback port, asked of the OS synchronously (the config cannot await). */
 function freePort(): string {
@@ -50,7 +51,7 @@ export default defineConfig({
   },
   webServer: {
     command: `${path.join(root, 'node_modules/.bin/tsx')} server.ts`,
-    cwd: here,
+    cwd: dashboard,
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

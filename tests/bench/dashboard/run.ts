@@ -1,5 +1,5 @@
 /**
- * `npm run bench -w @jobs/dashboard`: prints /admin/jobs initial JS (kB gzip), the page's server
+ * `npm run bench -w @jobs/tests` (and the root `npm run bench`): prints /admin/jobs initial JS (kB gzip), the page's server
  * response time, and the full-stack freshness run (2,000 active runs, ~5,000 progress events/s,
  * worker → DOM latency, long tasks) against the real engine, dashboard, relay and Chromium.
  */

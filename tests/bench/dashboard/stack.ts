@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const app = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = path.resolve(app, '../../node_modules/.bin/tsx');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const app = path.join(root, 'apps/dashboard');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 /** The built dashboard as a child process (remote mode), resolved once it prints its URL. */
 export function startDashboard(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stackEnv } from './accounts.js';
 
-const app = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const tsx = path.resolve(app, '../../node_modules/.bin/tsx');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const app = path.join(root, 'apps/dashboard');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 export interface Stack {
   url: string;
