@@ -21,7 +21,6 @@ const external = [
   'react',
   'react-dom',
   'zod',
-  'uplot',
   'highlight.js',
   'react-hook-form',
   'react-json-view-lite',

@@ -19,7 +19,6 @@ export const optimizeDepsInclude = [
   'highlight.js/lib/core',
   'highlight.js/lib/languages/json',
   'react-json-view-lite',
-  'uplot',
   'zod',
 ];
 
