@@ -40,7 +40,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           exclude: ['**/*.browser.test.{ts,tsx}', '**/node_modules/**'],
-          setupFiles: ['./src/test/setup.ts'],
+          setupFiles: ['./src/testing/setup.ts'],
         },
       },
       {
@@ -58,7 +58,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['src/**/*.browser.test.{ts,tsx}'],
-          setupFiles: ['./src/test/setup.browser.ts'],
+          setupFiles: ['./src/testing/setup.browser.ts'],
           browser: browser(),
           testTimeout: 60_000,
         },

@@ -37,7 +37,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import '${pkg}/src/styles.css';
 import { JobLogViewer } from '${pkg}/src/components/JobLogViewer/index.ts';
-import { makeLogLines } from '${pkg}/src/lib/b/fixtures.ts';
+import { makeLogLines } from '${pkg}/src/testing/logs.ts';
 import { renderMessage } from '${pkg}/src/components/JobLogViewer/LogRow.tsx';
 
 const root = createRoot(document.getElementById('root'));

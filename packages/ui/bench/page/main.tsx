@@ -5,8 +5,8 @@
 import type { JobRunSummary } from '@jobs/contracts';
 import { memo, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
-import { manyRuns, NOW } from '../../src/fixtures/runs.js';
 import { ActiveJobsMonitor, JobRunCard } from '../../src/index.js';
+import { manyRuns, NOW } from '../../src/testing/runs.js';
 import '../../src/styles.css';
 import { RunStore } from './run-store.js';
 

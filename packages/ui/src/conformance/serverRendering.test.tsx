@@ -10,8 +10,7 @@ import { JobLogViewer } from '../components/JobLogViewer/index.js';
 import { JobMetricsChart } from '../components/JobMetricsChart/index.js';
 import { JobProgressChart } from '../components/JobProgressChart/index.js';
 import { JsonViewer } from '../components/JsonViewer/index.js';
-import { NOW, successRun } from '../testing/fixtures.js';
-import { makeLogLines } from '../testing/fixtures.js';
+import { makeLogLines, NOW, successRun } from '../testing/fixtures.js';
 
 const noop = () => {};
 

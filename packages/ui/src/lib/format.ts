@@ -1,8 +1,8 @@
-import { formatDuration } from '../time.js';
 /**
- * Formatting only part B's components need; durations, relative times, timestamps and counts
- * come from the shared `lib/` so every component words them alike.
+ * Byte sizes, log clock times and precise durations; the other durations, relative times,
+ * timestamps and counts live beside this in `lib/` so every component words them alike.
  */
+import { formatDuration } from './time.js';
 
 /** "812 B", "12.4 kB", "5.2 MB" (decimal units, as download sizes are usually shown). */
 export function formatBytes(bytes: number): string {
@@ -21,7 +21,7 @@ export function formatClock(iso: string): string {
   return new Date(t).toISOString().slice(11, 23);
 }
 
-/** Like the shared formatDuration, but with tenths under 10 s: seed 002 writes "(delay: 2.1s)". */
+/** Like the shared formatDuration, but with tenths under 10 s: a queue delay reads "(delay: 2.1s)". */
 export function formatPreciseDuration(ms: number): string {
   if (Number.isFinite(ms) && ms >= 1000 && ms < 10_000) return `${trim(ms / 1000)}s`;
   return formatDuration(ms);

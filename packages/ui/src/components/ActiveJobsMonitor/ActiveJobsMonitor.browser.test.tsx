@@ -1,7 +1,7 @@
 import { act, render } from '@testing-library/react';
 import { useSyncExternalStore } from 'react';
 import { describe, expect, it } from 'vitest';
-import { manyRuns, NOW } from '../../fixtures/runs.js';
+import { manyRuns, NOW } from '../../testing/fixtures.js';
 import { JobRunCard } from '../JobRunCard/JobRunCard.js';
 import { ActiveJobsMonitor } from './ActiveJobsMonitor.js';
 

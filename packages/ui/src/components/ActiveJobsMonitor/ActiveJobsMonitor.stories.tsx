@@ -10,7 +10,7 @@ import {
   NOW,
   queuedRun,
   runningRun,
-} from '../../fixtures/runs.js';
+} from '../../testing/fixtures.js';
 import { JobRunCard } from '../JobRunCard/JobRunCard.js';
 import { ActiveJobsMonitor } from './ActiveJobsMonitor.js';
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, screen, userEvent, waitFor } from 'storybook/test';
-import { HOSTILE_TEXT, LONG_NAME, RTL_TEXT } from '../../fixtures/runs.js';
+import { HOSTILE_TEXT, LONG_NAME, RTL_TEXT } from '../../testing/fixtures.js';
 import { Button } from '../Button/Button.js';
 import { ConfirmDialog, type ConfirmDialogProps } from './ConfirmDialog.js';
 

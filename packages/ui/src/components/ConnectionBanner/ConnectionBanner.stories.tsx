@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent } from 'storybook/test';
-import { NOW } from '../../fixtures/runs.js';
+import { NOW } from '../../testing/fixtures.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 
 const inSeconds = (s: number) => new Date(NOW.getTime() + s * 1000).toISOString();

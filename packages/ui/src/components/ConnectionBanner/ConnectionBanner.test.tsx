@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { NOW } from '../../fixtures/runs.js';
+import { NOW } from '../../testing/fixtures.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 
 const inSeconds = (s: number) => new Date(NOW.getTime() + s * 1000).toISOString();

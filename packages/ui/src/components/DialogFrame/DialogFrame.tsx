@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import { type ReactNode, useRef } from 'react';
+import { useIsoLayoutEffect } from '../../lib/useIsoLayoutEffect.js';
 import styles from './DialogFrame.module.css';
-import { useIsoLayoutEffect } from './useIsoLayoutEffect.js';
 
 export interface DialogFrameProps {
   open: boolean;
@@ -18,10 +18,11 @@ export interface DialogFrameProps {
 }
 
 /**
- * The modal shell of part B (Radix Dialog: focus trap, Escape, aria-modal, scroll lock).
+ * The modal shell of the run, details and logs dialogs (Radix Dialog: focus trap, Escape,
+ * aria-modal, scroll lock). Internal: no `index.ts`, so it is neither built nor exported alone.
  * The hosts open these dialogs from their own buttons, not from a Radix `Trigger`, and Radix
  * returns focus only to its Trigger, so the frame remembers what had focus when it opened and
- * gives focus back to it on close (seed 002: "Return focus to trigger when closing modals").
+ * gives focus back to it on close: closing a modal returns focus to what opened it.
  */
 export function DialogFrame({
   open,

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent } from 'storybook/test';
-import { HOSTILE_TEXT, LONG_NAME, RTL_TEXT } from '../../fixtures/runs.js';
+import { HOSTILE_TEXT, LONG_NAME, RTL_TEXT } from '../../testing/fixtures.js';
 import { EmptyState } from './EmptyState.js';
 
 const meta = {

@@ -9,7 +9,7 @@ import {
   runningDetails,
   successDetails,
   tooLargeDetails,
-} from '../../lib/b/fixtures.js';
+} from '../../testing/fixtures.js';
 import { Button } from '../Button/index.js';
 import { JobDetailsModal, type JobDetailsModalProps } from './JobDetailsModal.js';
 

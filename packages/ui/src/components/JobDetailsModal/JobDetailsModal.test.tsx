@@ -10,7 +10,7 @@ import {
   runningDetails,
   successDetails,
   tooLargeDetails,
-} from '../../lib/b/fixtures.js';
+} from '../../testing/fixtures.js';
 import { JobDetailsModal, type JobDetailsModalProps } from './JobDetailsModal.js';
 
 function setup(overrides: Partial<JobDetailsModalProps> = {}) {

@@ -1,6 +1,6 @@
 import type { ApiError, JobRunDetails } from '@jobs/contracts';
 import { displayRunId, isActive } from '@jobs/contracts';
-import { DialogFrame } from '../../lib/b/DialogFrame.js';
+import { DialogFrame } from '../DialogFrame/DialogFrame.js';
 import { JsonViewer } from '../JsonViewer/index.js';
 import { DetailsActions } from './DetailsActions.js';
 import styles from './JobDetailsModal.module.css';

@@ -1,6 +1,6 @@
 import type { JobRunDetails, JobTrigger } from '@jobs/contracts';
 import { displayRunId, uiStatusOf } from '@jobs/contracts';
-import { formatPreciseDuration } from '../../lib/b/format.js';
+import { formatPreciseDuration } from '../../lib/format.js';
 import { formatTimestamp, parseTime } from '../../lib/index.js';
 import { JobStatusBadge } from '../JobStatusBadge/index.js';
 import styles from './JobDetailsModal.module.css';

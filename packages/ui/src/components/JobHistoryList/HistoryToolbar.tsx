@@ -1,7 +1,7 @@
 import type { JobRunStatus } from '@jobs/contracts';
 import { JOB_RUN_STATUSES } from '@jobs/contracts';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { useDebouncedCallback } from '../../lib/b/useDebouncedCallback.js';
+import { useDebouncedCallback } from '../../lib/useDebouncedCallback.js';
 import { STATUS_META } from '../JobStatusBadge/index.js';
 import styles from './JobHistoryList.module.css';
 

@@ -14,7 +14,7 @@ import {
   NOW,
   RTL_TEXT,
   successRun,
-} from '../../fixtures/index.js';
+} from '../../testing/fixtures.js';
 import { Button } from '../Button/index.js';
 import { type HistoryFilters, JobHistoryList, type JobHistoryListProps } from './JobHistoryList.js';
 

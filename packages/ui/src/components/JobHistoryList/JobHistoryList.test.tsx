@@ -1,6 +1,13 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cancelledRun, failedRun, HOSTILE_TEXT, hostileRun, NOW, successRun } from '../../fixtures/index.js';
+import {
+  cancelledRun,
+  failedRun,
+  HOSTILE_TEXT,
+  hostileRun,
+  NOW,
+  successRun,
+} from '../../testing/fixtures.js';
 import { JobHistoryList, type JobHistoryListProps, rangeLabel } from './JobHistoryList.js';
 
 function setup(overrides: Partial<JobHistoryListProps> = {}) {

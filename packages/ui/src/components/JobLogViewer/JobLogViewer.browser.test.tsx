@@ -1,7 +1,7 @@
 import type { LogLine } from '@jobs/contracts';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_TEXT, makeLogLines } from '../../lib/b/fixtures.js';
+import { HOSTILE_TEXT, makeLogLines } from '../../testing/fixtures.js';
 import { JobLogViewer } from './JobLogViewer.js';
 
 const scroller = () => screen.getByRole('region', { name: 'Job log' });

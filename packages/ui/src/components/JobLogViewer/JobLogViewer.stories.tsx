@@ -2,7 +2,7 @@ import type { LogLine } from '@jobs/contracts';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useMemo, useState } from 'react';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { HOSTILE_TEXT, makeLogLines, RTL_TEXT } from '../../lib/b/fixtures.js';
+import { HOSTILE_TEXT, makeLogLines, RTL_TEXT } from '../../testing/fixtures.js';
 import { Button } from '../Button/index.js';
 import { JobLogViewer, type JobLogViewerProps } from './JobLogViewer.js';
 

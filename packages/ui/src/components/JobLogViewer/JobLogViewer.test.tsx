@@ -1,7 +1,7 @@
 import type { LogLine } from '@jobs/contracts';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_TEXT } from '../../lib/b/fixtures.js';
+import { HOSTILE_TEXT } from '../../testing/fixtures.js';
 import { JobLogViewer } from './JobLogViewer.js';
 import { LogRow, renderMessage } from './LogRow.js';
 

@@ -1,9 +1,9 @@
 import type { LogLine } from '@jobs/contracts';
 import { memo, type ReactNode } from 'react';
-import { formatClock } from '../../lib/b/format.js';
-import { highlightJson } from '../../lib/b/highlightJson.js';
-import { splitLogMessage } from '../../lib/b/logSegments.js';
+import { formatClock } from '../../lib/format.js';
+import { highlightJson } from './highlightJson.js';
 import styles from './JobLogViewer.module.css';
+import { splitLogMessage } from './logSegments.js';
 
 // Rows remount as they scroll in and out; a line's highlighted form is computed once.
 const rendered = new WeakMap<LogLine, ReactNode[]>();

@@ -1,5 +1,5 @@
 import { type RefObject, useCallback, useRef, useState } from 'react';
-import { useIsoLayoutEffect } from '../../lib/b/useIsoLayoutEffect.js';
+import { useIsoLayoutEffect } from '../../lib/useIsoLayoutEffect.js';
 
 /** How close to the bottom still counts as "at the end" (a wheel notch is ~50-100 px). */
 const AT_END_PX = 24;

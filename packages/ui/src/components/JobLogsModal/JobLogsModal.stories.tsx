@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen } from 'storybook/test';
-import { failedRun, HOSTILE_TEXT, runningRun } from '../../fixtures/index.js';
-import { makeLogLines } from '../../lib/b/fixtures.js';
+import { failedRun, HOSTILE_TEXT, makeLogLines, runningRun } from '../../testing/fixtures.js';
 import { JobLogsModal } from './JobLogsModal.js';
 
 const meta = {

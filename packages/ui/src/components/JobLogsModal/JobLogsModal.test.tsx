@@ -1,7 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { failedRun, runningRun } from '../../fixtures/index.js';
-import { makeLogLines } from '../../lib/b/fixtures.js';
+import { failedRun, makeLogLines, runningRun } from '../../testing/fixtures.js';
 import { JobLogsModal, type JobLogsModalProps } from './JobLogsModal.js';
 
 function setup(overrides: Partial<JobLogsModalProps> = {}) {

@@ -1,7 +1,7 @@
 import type { JobRunSummary, LogLine } from '@jobs/contracts';
 import { displayRunId, isActive } from '@jobs/contracts';
-import { DialogFrame } from '../../lib/b/DialogFrame.js';
 import { Button } from '../Button/index.js';
+import { DialogFrame } from '../DialogFrame/DialogFrame.js';
 import { JobLogViewer } from '../JobLogViewer/index.js';
 import styles from './JobLogsModal.module.css';
 

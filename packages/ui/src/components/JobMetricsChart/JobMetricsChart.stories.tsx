@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { HOSTILE_TEXT } from '../../lib/b/fixtures.js';
+import { HOSTILE_TEXT } from '../../testing/fixtures.js';
 import { JobMetricsChart } from './JobMetricsChart.js';
 
 const start = Date.UTC(2026, 0, 7, 11, 0, 0);

@@ -6,11 +6,11 @@ import {
   type JobMetricsBucket,
   niceMax,
   summarizeBuckets,
-} from '../../lib/b/chartMath.js';
+} from '../../lib/chartMath.js';
 import { formatCount, formatTimestamp } from '../../lib/index.js';
 import styles from './JobMetricsChart.module.css';
 
-export type { JobMetricsBucket } from '../../lib/b/chartMath.js';
+export type { JobMetricsBucket } from '../../lib/chartMath.js';
 
 export interface JobMetricsChartProps {
   /** finished runs per time bucket, oldest first */

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { HOSTILE_TEXT, RTL_TEXT } from '../../lib/b/fixtures.js';
+import { HOSTILE_TEXT, RTL_TEXT } from '../../testing/fixtures.js';
 import { JobProgressChart } from './JobProgressChart.js';
 
 const t0 = Date.UTC(2026, 0, 8, 10, 20, 0);

@@ -1,9 +1,9 @@
 import { useId, useMemo } from 'react';
-import { cleanSamples, downsample, type ProgressSample, progressPoints } from '../../lib/b/chartMath.js';
+import { cleanSamples, downsample, type ProgressSample, progressPoints } from '../../lib/chartMath.js';
 import { formatDuration, formatTimestamp } from '../../lib/index.js';
 import styles from './JobProgressChart.module.css';
 
-export type { ProgressSample } from '../../lib/b/chartMath.js';
+export type { ProgressSample } from '../../lib/chartMath.js';
 
 export interface JobProgressChartProps {
   /** progress samples of one run, any order; invalid ones are skipped */

@@ -14,7 +14,7 @@ import {
   queuedRun,
   runningRun,
   successRun,
-} from '../../fixtures/runs.js';
+} from '../../testing/fixtures.js';
 import { JobRunCard, type JobRunCardProps } from './JobRunCard.js';
 
 const meta = {

@@ -9,7 +9,7 @@ import {
   queuedRun,
   runningRun,
   successRun,
-} from '../../fixtures/runs.js';
+} from '../../testing/fixtures.js';
 import { JobRunCard } from './JobRunCard.js';
 
 /** A host that cancels without asking, as @jobs/live does: pending is set in the click itself. */

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen, userEvent, waitFor } from 'storybook/test';
-import { cancelRequestedRun, HOSTILE_TEXT, NOW, runningRun, stats } from '../../fixtures/runs.js';
+import { cancelRequestedRun, HOSTILE_TEXT, NOW, runningRun, stats } from '../../testing/fixtures.js';
 import { JobStatsOverview } from './JobStatsOverview.js';
 
 const stalled = [runningRun, cancelRequestedRun];

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { NOW, runningRun, stats } from '../../fixtures/runs.js';
+import { NOW, runningRun, stats } from '../../testing/fixtures.js';
 import { JobStatsOverview } from './JobStatsOverview.js';
 
 describe('JobStatsOverview', () => {

@@ -14,7 +14,7 @@ import {
   queuedRun,
   runningRun,
   successRun,
-} from '../../fixtures/runs.js';
+} from '../../testing/fixtures.js';
 import { JobsPanel, type JobsPanelProps } from './JobsPanel.js';
 
 const mixed = [successRun, runningRun, failedRun, queuedRun, cancelledRun, indeterminateRun];

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { failedRun, NOW, queuedRun, runningRun, successRun } from '../../fixtures/runs.js';
+import { failedRun, NOW, queuedRun, runningRun, successRun } from '../../testing/fixtures.js';
 import { JobsPanel } from './JobsPanel.js';
 import { badgeText, panelModel } from './panel-model.js';
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useMemo } from 'react';
 import { expect, userEvent } from 'storybook/test';
-import { bigJson, HOSTILE_TEXT, RTL_TEXT } from '../../lib/b/fixtures.js';
+import { bigJson, HOSTILE_TEXT, RTL_TEXT } from '../../testing/fixtures.js';
 import { JsonViewer, type JsonViewerProps } from './JsonViewer.js';
 
 const meta = {

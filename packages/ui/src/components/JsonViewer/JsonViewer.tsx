@@ -1,9 +1,9 @@
 import type { JsonValue, OversizedValue } from '@jobs/contracts';
 import { useCallback, useMemo, useState } from 'react';
 import { JsonView } from 'react-json-view-lite';
-import { formatBytes } from '../../lib/b/format.js';
-import { DEFAULT_JSON_LIMITS, type JsonLimits, limitJson, safeHref } from '../../lib/b/limitJson.js';
+import { formatBytes } from '../../lib/format.js';
 import styles from './JsonViewer.module.css';
+import { DEFAULT_JSON_LIMITS, type JsonLimits, limitJson, safeHref } from './limitJson.js';
 
 export interface JsonViewerProps {
   /** what the value is, for the tree's accessible name: "Parameters" */

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen, userEvent, waitFor } from 'storybook/test';
-import { definitions, HOSTILE_TEXT, RTL_TEXT } from '../../lib/b/fixtures.js';
+import { definitions, HOSTILE_TEXT, RTL_TEXT } from '../../testing/fixtures.js';
 import { RunJobModal } from './RunJobModal.js';
 
 const meta = {

@@ -1,7 +1,7 @@
 import type { ApiError } from '@jobs/contracts';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { definitions } from '../../lib/b/fixtures.js';
+import { definitions } from '../../testing/fixtures.js';
 import { RunJobModal, type RunJobModalProps } from './RunJobModal.js';
 import { placeServerError } from './runJobForm.js';
 

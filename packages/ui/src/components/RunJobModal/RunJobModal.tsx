@@ -2,9 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { ApiError, JobDefinition, JsonObject } from '@jobs/contracts';
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { DialogFrame } from '../../lib/b/DialogFrame.js';
-import { checkJsonSyntax } from '../../lib/b/jsonSyntax.js';
 import { Button } from '../Button/index.js';
+import { DialogFrame } from '../DialogFrame/DialogFrame.js';
+import { checkJsonSyntax } from './jsonSyntax.js';
 import styles from './RunJobModal.module.css';
 import {
   defaultParamsText,

@@ -1,6 +1,6 @@
 import type { ApiError, JobDefinition, JsonObject } from '@jobs/contracts';
 import { z } from 'zod';
-import { checkJsonSyntax } from '../../lib/b/jsonSyntax.js';
+import { checkJsonSyntax } from './jsonSyntax.js';
 
 /** What the form holds: both fields are text, as a `<Form>` without JavaScript would post them. */
 export interface RunJobFormValues {

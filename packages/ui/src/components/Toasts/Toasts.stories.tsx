@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, screen, userEvent, waitFor } from 'storybook/test';
-import { HOSTILE_TEXT, RTL_TEXT } from '../../fixtures/runs.js';
+import { HOSTILE_TEXT, RTL_TEXT } from '../../testing/fixtures.js';
 import { Button } from '../Button/Button.js';
 import { type ToastMessage, Toasts } from './Toasts.js';
 import { useToastQueue } from './useToastQueue.js';
