@@ -11,15 +11,18 @@ import { tokenMatcher } from './http/auth.js';
 import type { JobDefinitionInput } from './jobs/define.js';
 import { DEMO_UPLOAD_EVENT, demoJobs as demoRegistry } from './jobs/demo/index.js';
 import { JobRegistry } from './jobs/registry.js';
-import { jsonLogger, type Logger, silentLogger } from './logger.js';
+import { type Logger, silentLogger } from './logger.js';
 import { attachSocketGateway } from './socket/gateway.js';
+import { openPostgresStore, redactUrl } from './store/postgres/open.js';
 import { SqliteJobStore } from './store/sqlite/store.js';
 
 export interface JobsServerOptions {
   /** the service token: `Authorization: Bearer <token>` and socket `auth: { token }` */
   token: string;
-  /** the SQLite file (its folder is created) */
+  /** the SQLite file (its folder is created); not used when `databaseUrl` is set */
   dbPath: string;
+  /** PostgreSQL instead of SQLite (`DATABASE_URL`): created if missing and allowed, migrated at start */
+  databaseUrl?: string | undefined;
   /** default 127.0.0.1 */
   host?: string;
   /** default 4000; 0 picks a free port */
@@ -28,8 +31,14 @@ export interface JobsServerOptions {
   jobs?: JobDefinitionInput[];
   /** load the demo jobs and their cron schedules (default true when `jobs` is not given) */
   demoJobs?: boolean;
-  /** JSON lines on stdout by default; `false` for none; a pino logger fits too */
+  /** `createLogger('engine')` by default (JSON lines on stdout, `LOG_LEVEL`); `false` for none */
   logger?: Logger | false;
+  /** sockets per token and messages per second per socket */
+  socketLimits?: Partial<SocketLimits>;
+  /** how the SQLite store waits for another process's lock (see `SqliteStoreOptions`) */
+  storeOptions?: SqliteStoreOptions;
+  /** while the store is unavailable, how often queued runs are handed to the dispatcher again (default 1 s) */
+  redispatchEveryMs?: number;
   /** cron schedules of the jobs (default true) */
   schedules?: boolean;
   /** runs at once, over all jobs (default 8); each job also has its own `concurrency` */
@@ -51,6 +60,8 @@ export interface JobsServer {
   /** fires an event: every job listening to it gets a run with trigger EVENT */
   emit(eventName: string, payload?: JsonObject): Promise<void>;
   service: JobsService;
+  /** the store under the service (benchmarks and tests measure it directly) */
+  store: JobStore;
 }
 
 /** Starts the jobs API and socket gateway over one SQLite file, with the in-process runner. */
@@ -60,10 +71,12 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
       'A service token is required (JOBS_API_TOKEN): the jobs API refuses to start without one.',
     );
   }
-  const logger = options.logger === false ? silentLogger : (options.logger ?? jsonLogger());
+  const logger = options.logger === false ? silentLogger : (options.logger ?? createLogger('engine'));
   const useDemo = options.jobs ? options.demoJobs === true : options.demoJobs !== false;
   const registry = new JobRegistry([...(options.jobs ?? []), ...(useDemo ? demoRegistry : [])]);
-  const store = new SqliteJobStore(options.dbPath);
+  const store = options.databaseUrl
+    ? await openPostgresStore(options.databaseUrl)
+    : new SqliteJobStore(options.dbPath);
   const events = new JobEvents(logger);
   events.startAt(await store.currentSeq());
   const runner = new Runner(store, registry, events, logger, {
@@ -79,13 +92,14 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
   const service = new JobsService(store, registry, dispatcher, events, logger, {
     stalledAfterMs: options.stalledAfterMs ?? 30_000,
   });
+  sweep = () => service.redispatchQueued();
   await store.syncDefinitions(registry.definitions(), new Date());
   await service.recover();
 
   const isToken = tokenMatcher(options.token);
   const http = createServer(createApiHandler(service, isToken, logger));
   http.keepAliveTimeout = 5000;
-  const gateway = attachSocketGateway(http, { events, isToken, logger });
+  const gateway = attachSocketGateway(http, { events, isToken, logger, limits: options.socketLimits ?? {} });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => {
@@ -106,10 +120,21 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
       ),
     );
   }
-  const prune = setInterval(() => store.pruneCounters(new Date()), 60 * 60_000);
+  const prune = setInterval(async () => {
+    try {
+      await store.pruneCounters(new Date());
+    } catch (err) {
+      logger.warn({ err: String(err) }, 'pruning old counters failed; tried again in an hour');
+    }
+  }, 60 * 60_000);
   prune.unref();
   logger.info(
-    { event: 'listening', url, jobs: registry.all().length, dbPath: options.dbPath },
+    {
+      event: 'listening',
+      url,
+      jobs: registry.all().length,
+      ...(options.databaseUrl ? { databaseUrl: redactUrl(options.databaseUrl) } : { dbPath: options.dbPath }),
+    },
     `jobs server listening on ${url}`,
   );
 
@@ -118,6 +143,7 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
     url,
     port,
     service,
+    store,
     emit: async (eventName, payload) => {
       await service.emitEvent(eventName, payload ?? {});
     },
@@ -125,11 +151,12 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
       closing ??= (async () => {
         for (const t of timers) t.stop();
         clearInterval(prune);
+        watch.close();
         await dispatcher.close();
         events.close();
         http.closeIdleConnections();
         await gateway.close(); // closes the HTTP server too
-        await store.close();
+        await sqlite.close();
         logger.info({ event: 'closed', url }, 'jobs server closed');
       })();
       return closing;

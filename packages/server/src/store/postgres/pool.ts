@@ -1,0 +1,135 @@
+import pg from 'pg';
+import { StoreUnavailableError, type UnavailableReason } from '../errors.js';
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/**
+ * A pool whose bigint columns come back as numbers (ids, seq and counters stay far below 2^53) and
+ * whose calls fail fast while the server is away instead of queueing for ever. pg.Pool replaces
+ * broken connections by itself, so the store resumes when PostgreSQL is back, without a restart.
+ */
+export function createPool(connectionString: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 30_000,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8 || oid === NUMERIC
+          ? (v: string) => Number(v)
+          : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle connection dropped by the server must not crash the process: the pool discards it and
+  // the next call opens a new one (or fails as unavailable while the server is down).
+  pool.on('error', () => {});
+  return pool;
+}
+
+/** Network failures and server states that pass; anything else is a bug and is thrown as is. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+function reasonOf(err: unknown): UnavailableReason | null {
+  if (!(err instanceof Error)) return null;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (NETWORK_CODES.has(code)) return 'unreachable';
+    if (
+      (code.startsWith('08') && code !== '08P01') ||
+      code === '57P01' ||
+      code === '57P02' ||
+      code === '57P03'
+    )
+      return 'unreachable';
+    if (code === '53100') return 'full';
+    if (code.startsWith('53')) return 'busy'; // too many connections, out of memory
+    if (code === '40001' || code === '40P01' || code === '55P03' || code === '57014') return 'busy';
+    if (code === '58030') return 'io';
+  }
+  if (
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable/i.test(
+      err.message,
+    )
+  )
+    return 'unreachable';
+  return null;
+}
+
+/** The store's errors in the seam's terms: a storage outage is `StoreUnavailableError`. */
+export function asStoreError(err: unknown): unknown {
+  if (err instanceof StoreUnavailableError) return err;
+  const reason = reasonOf(err);
+  if (!reason) return err;
+  return new StoreUnavailableError(reason, `PostgreSQL is unavailable (${(err as Error).message})`, 1, {
+    cause: err,
+  });
+}
+
+/** Same SQL text, same prepared statement on every connection. */
+const names = new Map<string, string>();
+export function named(text: string, values: unknown[]): pg.QueryConfig {
+  let name = names.get(text);
+  if (!name) {
+    name = `jobs_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return { name, text, values };
+}
+
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+
+export async function rows<T>(db: Queryable, text: string, values: unknown[] = []): Promise<T[]> {
+  return (await db.query(named(text, values))).rows as T[];
+}
+
+export async function one<T>(db: Queryable, text: string, values: unknown[] = []): Promise<T | undefined> {
+  return (await rows<T>(db, text, values))[0];
+}
+
+/** One transaction on one connection; a connection that broke inside it is thrown away. */
+export async function transaction<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (err) {
+    throw asStoreError(err);
+  }
+  let broken: Error | undefined;
+  try {
+    await client.query(begin);
+    const out = await fn(client);
+    await client.query('COMMIT');
+    return out;
+  } catch (err) {
+    if (reasonOf(err) === 'unreachable') broken = err as Error;
+    else await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+    throw asStoreError(err);
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** One statement outside a transaction, with the errors mapped. */
+export async function run<T>(pool: pg.Pool, text: string, values: unknown[] = []): Promise<T[]> {
+  try {
+    return await rows<T>(pool, text, values);
+  } catch (err) {
+    throw asStoreError(err);
+  }
+}

@@ -1,0 +1,448 @@
+import {
+  type HistoryQuery,
+  type JobProgress,
+  type JobRun,
+  type JobRunSummary,
+  type JobStats,
+  type JsonObject,
+  type LogLevel,
+  type LogLine,
+  type RawField,
+  truncateLogMessage,
+} from '@jobs/contracts';
+import type pg from 'pg';
+import { termsOf } from '../search.js';
+import type { FinishInput, HistoryPage, Inserted, JobStore, Lifecycle, NewRun } from '../types.js';
+import { queryHistory } from './history.js';
+import { asStoreError, one, type Queryable, rows, run, transaction } from './pool.js';
+import { FULL, type PgRunRow, pgText, RETURNING, SUMMARY, toRun, toSummaryRow } from './rows.js';
+
+/** A run keeps at most this many log lines; past it one marker line says the rest were dropped. */
+export const MAX_LOG_LINES = 10_000;
+const MINUTE = 60_000;
+/** Lifecycle events are kept this long for nodes catching up (`seq > cursor`). */
+const EVENTS_KEPT_MS = 24 * 3600_000;
+
+type EventType = 'queued' | 'started' | 'completed' | 'cancel_requested';
+const ms = (expr: string) => `greatest(0, (extract(epoch from (${expr})) * 1000)::int8)`;
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+/** Terms go into a text column: one holding U+0000 cannot be stored (nor searched for) and is left out. */
+const storableTerms = (terms: string[]) => terms.filter((t) => !t.includes('\u0000'));
+
+/**
+ * The store for PostgreSQL (`DATABASE_URL`): the system of record several nodes can share.
+ *
+ * Every change is one transaction. Lifecycle transactions end with one statement on the single
+ * `jobs_clock` row (seq + 1, and for a new run its id), which holds that row until COMMIT: commits
+ * therefore happen in `seq` order, `run_events` is always a gap-free prefix for any reader, and run
+ * ids are dense. Locks are always taken run row → counters → clock, so writers never deadlock.
+ * Writes to a run (progress, heartbeat, finish) are conditional on its status in the same statement:
+ * once a run is declared stalled or finished, a late write from its old attempt changes nothing.
+ */
+export class PostgresJobStore implements JobStore {
+  constructor(readonly pool: pg.Pool) {}
+
+  // ─── Counters and the clock ───────────────────────────────────────────────
+
+  /** Counter deltas, in one statement, rows in a fixed order (no lock-order deadlocks). */
+  async #count(db: Queryable, deltas: Array<[job: string, status: string, delta: number]>): Promise<void> {
+    const sorted = [...deltas].sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : 1));
+    await db.query({
+      name: 'jobs_count',
+      text: `INSERT INTO run_counts (job_name, status, n)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::int8[])
+             ON CONFLICT (job_name, status) DO UPDATE SET n = run_counts.n + excluded.n`,
+      values: [sorted.map((d) => d[0]), sorted.map((d) => d[1]), sorted.map((d) => d[2])],
+    });
+  }
+
+  async #finishedCount(db: Queryable, at: Date, status: string): Promise<void> {
+    await db.query({
+      name: 'jobs_finished_count',
+      text: `INSERT INTO finished_by_minute (minute, status, n) VALUES ($1, $2, 1)
+             ON CONFLICT (minute, status) DO UPDATE SET n = finished_by_minute.n + 1`,
+      values: [Math.floor(at.getTime() / MINUTE), status],
+    });
+  }
+
+  /** The last statement of a lifecycle transaction: the next seq, and its event row. */
+  async #tick(db: Queryable, type: EventType, run: PgRunRow, at: Date): Promise<number> {
+    const row = await one<{ seq: number }>(
+      db,
+      `WITH c AS (UPDATE jobs_clock SET seq = seq + 1 RETURNING seq)
+       INSERT INTO run_events (seq, run_id, type, version, status, at)
+       SELECT c.seq, $1, $2, $3, $4, $5 FROM c RETURNING seq`,
+      [run.id, type, run.version, run.status, at],
+    );
+    return row!.seq;
+  }
+
+  async countRuns(jobName?: string, status?: string): Promise<number> {
+    const [row] = await run<{ n: number }>(
+      this.pool,
+      `SELECT coalesce(sum(n), 0)::int8 AS n FROM run_counts
+       WHERE ($1::text IS NULL OR job_name = $1) AND ($2::text IS NULL OR status = $2)`,
+      [jobName ?? null, status ?? null],
+    );
+    return row!.n;
+  }
+
+  async #indexTerms(db: Queryable, id: number, terms: string[]): Promise<void> {
+    const kept = storableTerms(terms);
+    if (kept.length === 0) return;
+    await db.query({
+      name: 'jobs_terms',
+      text: `INSERT INTO run_terms (term, run_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING`,
+      values: [kept, id],
+    });
+  }
+
+  // ─── Writes ───────────────────────────────────────────────────────────────
+
+  async insertRun(input: NewRun, now: Date): Promise<Inserted> {
+    const key = input.idempotencyKey ?? null;
+    try {
+      return await transaction(this.pool, async (db): Promise<Inserted> => {
+        if (key) {
+          const existing = await one<PgRunRow>(
+            db,
+            `SELECT ${FULL} FROM runs r WHERE r.idempotency_key = $1`,
+            [key],
+          );
+          if (existing) return { run: toRun(existing), seq: null, replayed: true };
+        }
+        const params = JSON.stringify(input.params);
+        await this.#count(db, [[input.jobName, 'QUEUED', 1]]);
+        // Last: the clock row (seq and a dense run id), the run, its terms and its event, in one statement.
+        const row = await one<PgRunRow & { event_seq: number }>(
+          db,
+          `WITH c AS (UPDATE jobs_clock SET seq = seq + 1, run_id = run_id + 1 RETURNING seq, run_id),
+           r AS (
+             INSERT INTO runs (id, job_name, status, trigger, triggered_by, scope, algorithm_version, queued_at,
+               attempt, retry_of, version, idempotency_key, params_bytes, params)
+             SELECT c.run_id, $1, 'QUEUED', $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11::json FROM c
+             RETURNING ${RETURNING}),
+           t AS (INSERT INTO run_terms (term, run_id) SELECT unnest($12::text[]), c.run_id FROM c ON CONFLICT DO NOTHING),
+           e AS (INSERT INTO run_events (seq, run_id, type, version, status, at)
+                 SELECT c.seq, c.run_id, 'queued', 1, 'QUEUED', $6 FROM c)
+           SELECT r.*, c.seq AS event_seq FROM r, c`,
+          [
+            input.jobName,
+            input.trigger,
+            input.triggeredBy === null ? null : pgText(input.triggeredBy),
+            input.scope ?? null,
+            input.algorithmVersion ?? null,
+            now,
+            input.attempt ?? 1,
+            input.retryOf ? Number(input.retryOf) : null,
+            key === null ? null : pgText(key),
+            Buffer.byteLength(params),
+            params,
+            storableTerms(termsOf('params', input.params)),
+          ],
+        );
+        const { event_seq, ...created } = row!;
+        return { run: toRun(created), seq: event_seq, replayed: false };
+      });
+    } catch (err) {
+      // Two nodes raced with one idempotency key: the loser answers with the winner's run.
+      if (key && (err as { constraint?: string }).constraint === 'runs_idempotency') {
+        const [existing] = await run<PgRunRow>(
+          this.pool,
+          `SELECT ${FULL} FROM runs r WHERE r.idempotency_key = $1`,
+          [pgText(key)],
+        );
+        if (existing) return { run: toRun(existing), seq: null, replayed: true };
+      }
+      throw err;
+    }
+  }
+
+  async startRun(id: string, now: Date): Promise<Lifecycle | null> {
+    return transaction(this.pool, async (db) => {
+      const row = await one<PgRunRow>(
+        db,
+        `UPDATE runs SET status = 'RUNNING', started_at = $2, last_heartbeat_at = $2,
+           queue_delay_ms = ${ms('$2::timestamptz - queued_at')}, version = version + 1
+         WHERE id = $1 AND status = 'QUEUED' RETURNING ${RETURNING}`,
+        [Number(id), now],
+      );
+      if (!row) return null;
+      await this.#count(db, [
+        [row.job_name, 'QUEUED', -1],
+        [row.job_name, 'RUNNING', 1],
+      ]);
+      return { run: toRun(row), seq: await this.#tick(db, 'started', row, now) };
+    });
+  }
+
+  async requestCancel(id: string, now: Date): Promise<Lifecycle | null> {
+    return transaction(this.pool, async (db) => {
+      const row = await one<PgRunRow>(
+        db,
+        `UPDATE runs SET cancel_requested_at = $2, version = version + 1
+         WHERE id = $1 AND status = 'RUNNING' AND cancel_requested_at IS NULL RETURNING ${RETURNING}`,
+        [Number(id), now],
+      );
+      if (!row) return null;
+      return { run: toRun(row), seq: await this.#tick(db, 'cancel_requested', row, now) };
+    });
+  }
+
+  async finishRun(id: string, input: FinishInput, now: Date): Promise<Lifecycle | null> {
+    return transaction(this.pool, async (db) => {
+      const rowId = Number(id);
+      const current = await one<
+        Pick<PgRunRow, 'status' | 'job_name' | 'cancel_requested_at' | 'last_heartbeat_at'>
+      >(
+        db,
+        'SELECT status, job_name, cancel_requested_at, last_heartbeat_at FROM runs WHERE id = $1 FOR UPDATE',
+        [rowId],
+      );
+      const from = input.from ?? ['RUNNING'];
+      if (!current || !(from as readonly string[]).includes(current.status)) return null;
+      if (
+        input.heartbeatBefore &&
+        (current.last_heartbeat_at?.getTime() ?? 0) >= input.heartbeatBefore.getTime()
+      )
+        return null;
+      const status = input.cancelWins && current.cancel_requested_at !== null ? 'CANCELLED' : input.status;
+      const error = status === 'CANCELLED' ? null : (input.error ?? null);
+      const metadata = json(input.metadata ?? null);
+      const row = await one<PgRunRow>(
+        db,
+        `UPDATE runs SET status = $2, finished_at = $3,
+           duration_ms = CASE WHEN started_at IS NULL THEN NULL ELSE ${ms('$3::timestamptz - started_at')} END,
+           cancel_requested_at = coalesce(cancel_requested_at, CASE WHEN $2 = 'CANCELLED' THEN $3::timestamptz END),
+           metadata = $4::json, metadata_bytes = $5, error = $6::json, version = version + 1
+         WHERE id = $1 RETURNING ${RETURNING}`,
+        [rowId, status, now, metadata, metadata === null ? null : Buffer.byteLength(metadata), json(error)],
+      );
+      if (error) {
+        await db.query({
+          name: 'jobs_error_text',
+          text: `INSERT INTO run_errors (run_id, message) VALUES ($1, $2)
+                 ON CONFLICT (run_id) DO UPDATE SET message = excluded.message`,
+          values: [rowId, pgText(error.message)],
+        });
+      }
+      if (input.metadata) await this.#indexTerms(db, rowId, termsOf('metadata', input.metadata));
+      await this.#count(db, [
+        [current.job_name, current.status, -1],
+        [current.job_name, status, 1],
+      ]);
+      await this.#finishedCount(db, now, status);
+      return { run: toRun(row!), seq: await this.#tick(db, 'completed', row!, now) };
+    });
+  }
+
+  async updateProgress(id: string, progress: JobProgress, now: Date): Promise<number | null> {
+    const [row] = await run<{ version: number }>(
+      this.pool,
+      `UPDATE runs SET progress = $1::json, last_heartbeat_at = $2, version = version + 1
+       WHERE id = $3 AND status = 'RUNNING' RETURNING version`,
+      [JSON.stringify(progress), now, Number(id)],
+    );
+    return row ? row.version : null;
+  }
+
+  async heartbeat(ids: readonly string[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await run(
+      this.pool,
+      `UPDATE runs SET last_heartbeat_at = $1, version = version + 1
+       WHERE id = ANY($2::int8[]) AND status = 'RUNNING'`,
+      [now, [...ids].map(Number).sort((a, b) => a - b)],
+    );
+  }
+
+  async appendLog(id: string, level: LogLevel, message: string, now: Date): Promise<LogLine | null> {
+    const [row] = await run<{ seq: number; level: LogLevel; message: string }>(
+      this.pool,
+      `WITH u AS (UPDATE runs SET log_count = log_count + 1 WHERE id = $1 AND log_count <= $2 RETURNING log_count)
+       INSERT INTO run_logs (run_id, seq, at, level, message)
+       SELECT $1, u.log_count, $3,
+         CASE WHEN u.log_count > $2 THEN 'warn' ELSE $4 END,
+         CASE WHEN u.log_count > $2 THEN $5 ELSE $6 END
+       FROM u RETURNING seq, level, message`,
+      [
+        Number(id),
+        MAX_LOG_LINES,
+        now,
+        level,
+        `log limit of ${MAX_LOG_LINES} lines reached; further lines are dropped`,
+        pgText(truncateLogMessage(message)),
+      ],
+    );
+    return row ? { seq: row.seq, at: now.toISOString(), level: row.level, message: row.message } : null;
+  }
+
+  async syncDefinitions(
+    defs: ReadonlyArray<{ name: string; paramsSchema?: JsonObject }>,
+    now: Date,
+  ): Promise<void> {
+    if (defs.length === 0) return;
+    await run(
+      this.pool,
+      `INSERT INTO job_definitions (name, first_seen_at, last_seen_at, params_schema)
+       SELECT d.name, $3, $3, d.schema::json FROM unnest($1::text[], $2::text[]) AS d(name, schema)
+       ON CONFLICT (name) DO UPDATE SET last_seen_at = excluded.last_seen_at, params_schema = excluded.params_schema`,
+      [defs.map((d) => d.name), defs.map((d) => json(d.paramsSchema ?? null)), now],
+    );
+  }
+
+  // ─── Reads ────────────────────────────────────────────────────────────────
+
+  async getRun(id: string): Promise<JobRun | null> {
+    const [row] = await run<PgRunRow>(this.pool, `SELECT ${FULL} FROM runs r WHERE r.id = $1`, [Number(id)]);
+    return row ? toRun(row) : null;
+  }
+
+  async getRawField(id: string, field: RawField): Promise<string | null> {
+    const column = { params: 'params', metadata: 'metadata', error: 'error' }[field];
+    const [row] = await run<{ v: string | null }>(
+      this.pool,
+      `SELECT ${column}::text AS v FROM runs WHERE id = $1`,
+      [Number(id)],
+    );
+    return row?.v ?? null;
+  }
+
+  async logs(id: string, after: number, limit: number): Promise<{ lines: LogLine[]; nextAfter: number }> {
+    const found = await run<{ seq: number; at: Date; level: LogLevel; message: string }>(
+      this.pool,
+      'SELECT seq, at, level, message FROM run_logs WHERE run_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [Number(id), after, limit],
+    );
+    const lines = found.map((r) => ({ ...r, at: r.at.toISOString() }));
+    return { lines, nextAfter: lines.length ? lines[lines.length - 1]!.seq : after };
+  }
+
+  async history(query: HistoryQuery): Promise<HistoryPage> {
+    try {
+      return await queryHistory({ db: this.pool, countRuns: (j, s) => this.countRuns(j, s) }, query);
+    } catch (err) {
+      throw asStoreError(err);
+    }
+  }
+
+  async active(limit: number): Promise<{ runs: JobRunSummary[]; asOfSeq: number; truncated: boolean }> {
+    // One snapshot for the runs and the clock: commits land in seq order, so it holds exactly the
+    // events up to `asOfSeq`.
+    return transaction(
+      this.pool,
+      async (db) => {
+        const found = await rows<PgRunRow>(
+          db,
+          `SELECT ${SUMMARY} FROM runs r WHERE r.status IN ('QUEUED', 'RUNNING') ORDER BY r.id LIMIT $1`,
+          [limit + 1],
+        );
+        const clock = await one<{ seq: number }>(db, 'SELECT seq FROM jobs_clock');
+        return {
+          runs: found.slice(0, limit).map(toSummaryRow),
+          asOfSeq: clock!.seq,
+          truncated: found.length > limit,
+        };
+      },
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
+  }
+
+  async stats(now: Date): Promise<JobStats> {
+    const since = Math.floor(now.getTime() / MINUTE) - 24 * 60 + 1;
+    const [row] = await run<{
+      running: number;
+      queued: number;
+      success: number;
+      failed: number;
+      cancelled: number;
+    }>(
+      this.pool,
+      `SELECT
+         (SELECT coalesce(sum(n), 0) FROM run_counts WHERE status = 'RUNNING')::int8 AS running,
+         (SELECT coalesce(sum(n), 0) FROM run_counts WHERE status = 'QUEUED')::int8 AS queued,
+         coalesce(sum(n) FILTER (WHERE status = 'SUCCESS'), 0)::int8 AS success,
+         coalesce(sum(n) FILTER (WHERE status = 'FAILED'), 0)::int8 AS failed,
+         coalesce(sum(n) FILTER (WHERE status = 'CANCELLED'), 0)::int8 AS cancelled
+       FROM finished_by_minute WHERE minute >= $1`,
+      [since],
+    );
+    const { success, failed, cancelled } = row!;
+    return {
+      active: row!.running,
+      queued: row!.queued,
+      last24h: { total: success + failed + cancelled, success, failed, cancelled },
+      asOf: now.toISOString(),
+    };
+  }
+
+  async listActive(
+    filter: { jobName?: string; status?: 'QUEUED' | 'RUNNING' },
+    limit: number,
+  ): Promise<JobRun[]> {
+    const found = await run<PgRunRow>(
+      this.pool,
+      `SELECT ${FULL} FROM runs r
+       WHERE r.status IN ('QUEUED', 'RUNNING') AND ($1::text IS NULL OR r.status = $1)
+         AND ($2::text IS NULL OR r.job_name = $2)
+       ORDER BY r.id LIMIT $3`,
+      [filter.status ?? null, filter.jobName ?? null, limit],
+    );
+    return found.map(toRun);
+  }
+
+  async findStalled(before: Date, limit: number): Promise<JobRun[]> {
+    const found = await run<PgRunRow>(
+      this.pool,
+      `SELECT ${FULL} FROM runs r
+       WHERE r.status = 'RUNNING' AND coalesce(r.last_heartbeat_at, r.started_at, 'epoch') < $1
+       ORDER BY r.id LIMIT $2`,
+      [before, limit],
+    );
+    return found.map(toRun);
+  }
+
+  async currentSeq(): Promise<number> {
+    const [row] = await run<{ seq: number }>(this.pool, 'SELECT seq FROM jobs_clock');
+    return row!.seq;
+  }
+
+  /** Lifecycle events after `seq`, in order (another node catching up). */
+  async eventsAfter(
+    seq: number,
+    limit: number,
+  ): Promise<
+    Array<{ seq: number; runId: string; type: EventType; version: number; status: JobRun['status'] }>
+  > {
+    const found = await run<{
+      seq: number;
+      run_id: number;
+      type: EventType;
+      version: number;
+      status: JobRun['status'];
+    }>(
+      this.pool,
+      'SELECT seq, run_id, type, version, status FROM run_events WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [seq, limit],
+    );
+    return found.map((e) => ({
+      seq: e.seq,
+      runId: String(e.run_id),
+      type: e.type,
+      version: e.version,
+      status: e.status,
+    }));
+  }
+
+  /** Old finished-per-minute buckets are kept a day and a bit; old events a day. */
+  async pruneCounters(now: Date): Promise<void> {
+    await run(this.pool, 'DELETE FROM finished_by_minute WHERE minute < $1', [
+      Math.floor(now.getTime() / MINUTE) - 48 * 60,
+    ]);
+    await run(this.pool, 'DELETE FROM run_events WHERE at < $1', [new Date(now.getTime() - EVENTS_KEPT_MS)]);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
