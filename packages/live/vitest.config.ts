@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // The repo root hoists React 19 for other packages; this package and its hosts use 18.
 const dedupe = ['react', 'react-dom'];
 
+// Tests live beside the code they test; test-only helpers (the Socket.IO test server, the page
+// bundler, fixtures) in src/testing/. The suffix picks the environment.
 export default defineConfig({
   resolve: { dedupe },
   test: {
@@ -11,18 +13,24 @@ export default defineConfig({
     projects: [
       {
         resolve: { dedupe },
-        test: { name: 'live-node', environment: 'node', include: ['test/node/**/*.test.ts'] },
+        test: {
+          name: 'live-node',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/**/*.chromium.test.ts', '**/node_modules/**'],
+        },
       },
       {
         resolve: { dedupe },
-        test: { name: 'live-jsdom', environment: 'jsdom', include: ['test/dom/**/*.dom.test.tsx'] },
+        test: { name: 'live-jsdom', environment: 'jsdom', include: ['src/**/*.dom.test.tsx'] },
       },
       {
         resolve: { dedupe },
+        // Node drives real Chromium tabs (Playwright) against a real Socket.IO server.
         test: {
           name: 'live-chromium',
           environment: 'node',
-          include: ['test/chromium/**/*.chromium.test.ts'],
+          include: ['src/**/*.chromium.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

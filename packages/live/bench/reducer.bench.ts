@@ -6,7 +6,7 @@
 import os from 'node:os';
 import { JOB_EVENT, type JobEvent, type JobRunSummary } from '@jobs/contracts';
 import { drainOutputs, initialLiveState, type LiveState, reduceLive } from '../src/core/index.js';
-import { iso, summary, T0 } from '../test/support/runs.js';
+import { iso, summary, T0 } from '../src/testing/runs.js';
 
 const ACTIVE = 10_000;
 

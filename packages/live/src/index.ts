@@ -1,6 +1,6 @@
 /**
  * @jobs/live — one Socket.IO connection per browser feeding a Jotai store that converges on the
- * server's active runs. See README.md for the API and docs/decisions/040–046 for the reasons.
+ * server's active runs. See README.md for the API and docs/decisions/040–045 for the reasons.
  */
 export {
   activeRunIdsAtom,

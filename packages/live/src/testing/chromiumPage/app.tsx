@@ -10,7 +10,7 @@ import {
   useRun,
   useToasts,
   useUiStatus,
-} from '../../../src/index.js';
+} from '../../index.js';
 
 /** A small page over @jobs/live for the Chromium tests and the benchmark. */
 const params = new URLSearchParams(location.search);

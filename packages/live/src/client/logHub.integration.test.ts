@@ -1,8 +1,8 @@
 import type { LogLine } from '@jobs/contracts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectionAtom, createLiveClient, type LiveClient } from '../../src/index.js';
-import { httpHost, until } from '../support/host.js';
-import { type LiveServer, startLiveServer } from '../support/liveServer.js';
+import { connectionAtom, createLiveClient, type LiveClient } from '../index.js';
+import { httpHost, until } from '../testing/host.js';
+import { type LiveServer, startLiveServer } from '../testing/liveServer.js';
 
 describe('log lines over the one socket', () => {
   let server: LiveServer;

@@ -5,9 +5,9 @@ import {
   type LiveClient,
   type LiveToast,
   toastsAtom,
-} from '../../src/index.js';
-import { httpHost, until } from '../support/host.js';
-import { type LiveServer, startLiveServer } from '../support/liveServer.js';
+} from '../index.js';
+import { httpHost, until } from '../testing/host.js';
+import { type LiveServer, startLiveServer } from '../testing/liveServer.js';
 
 describe('cancel', () => {
   let server: LiveServer;

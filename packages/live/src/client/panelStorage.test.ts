@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadPanel, PANEL_KEY, savePanel } from '../../src/client/panelStorage.js';
-import { createLiveClient, panelRunsAtom } from '../../src/index.js';
-import { httpHost, until } from '../support/host.js';
-import { startLiveServer } from '../support/liveServer.js';
-import { MemoryStorage } from '../support/memoryStorage.js';
-import { iso, summary, T0 } from '../support/runs.js';
+import { createLiveClient, panelRunsAtom } from '../index.js';
+import { httpHost, until } from '../testing/host.js';
+import { startLiveServer } from '../testing/liveServer.js';
+import { MemoryStorage } from '../testing/memoryStorage.js';
+import { iso, summary, T0 } from '../testing/runs.js';
+import { loadPanel, PANEL_KEY, savePanel } from './panelStorage.js';
 
 const runs = (n: number) =>
   Array.from({ length: n }, (_, i) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PatchMap } from '../../src/core/patchMap.js';
+import { PatchMap } from './patchMap.js';
 
 describe('PatchMap', () => {
   it('behaves like a Map with insertion order, and never changes an older version', () => {

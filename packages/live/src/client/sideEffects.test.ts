@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planSideEffects } from '../../src/index.js';
-import { summary } from '../support/runs.js';
+import { planSideEffects } from '../index.js';
+import { summary } from '../testing/runs.js';
 
 describe('planSideEffects', () => {
   const failed = summary({ id: '9', status: 'FAILED', error: { message: '<img src=x onerror=alert(1)>' } });

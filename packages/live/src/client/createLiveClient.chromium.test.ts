@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, probe } from '../support/browser.js';
-import { bundlePage } from '../support/bundle.js';
-import { until } from '../support/host.js';
-import { type LiveServer, startLiveServer } from '../support/liveServer.js';
+import { launchChromium, probe } from '../testing/browser.js';
+import { bundlePage } from '../testing/bundle.js';
+import { until } from '../testing/host.js';
+import { type LiveServer, startLiveServer } from '../testing/liveServer.js';
 
 describe('@jobs/live in Chromium', () => {
   let browser: Browser;
@@ -15,7 +15,7 @@ describe('@jobs/live in Chromium', () => {
   beforeAll(async () => {
     [browser, files] = await Promise.all([
       launchChromium(),
-      bundlePage('test/chromium/page/app.tsx', 'development'),
+      bundlePage('src/testing/chromiumPage/app.tsx', 'development'),
     ]);
   });
   afterAll(async () => {

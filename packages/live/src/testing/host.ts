@@ -1,6 +1,6 @@
 import type { JobRunSummary } from '@jobs/contracts';
 import { io } from 'socket.io-client';
-import type { LiveHost } from '../../src/index.js';
+import type { LiveHost } from '../index.js';
 
 let counter = 0;
 

@@ -9,9 +9,9 @@ import {
   useActiveRunIds,
   useRun,
   useUiStatus,
-} from '../../src/index.js';
-import { httpHost, until } from '../support/host.js';
-import { type LiveServer, startLiveServer } from '../support/liveServer.js';
+} from '../index.js';
+import { httpHost, until } from '../testing/host.js';
+import { type LiveServer, startLiveServer } from '../testing/liveServer.js';
 
 // Updates arrive from a real socket, outside any act() scope: let React schedule them as in a browser.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;

@@ -6,9 +6,9 @@ import {
   createLiveClient,
   type LiveClient,
   panelRunsAtom,
-} from '../../src/index.js';
-import { httpHost, until } from '../support/host.js';
-import { type LiveServer, startLiveServer } from '../support/liveServer.js';
+} from '../index.js';
+import { httpHost, until } from '../testing/host.js';
+import { type LiveServer, startLiveServer } from '../testing/liveServer.js';
 
 const fast = {
   reconnectBaseMs: 40,

@@ -1,11 +1,11 @@
 import { createStore } from 'jotai';
 import { describe, expect, it } from 'vitest';
-import { createPanel } from '../../src/client/panel.js';
-import { reduceLive } from '../../src/core/reducer.js';
-import { initialLiveState } from '../../src/core/state.js';
-import { panelRunsAtom } from '../../src/index.js';
-import { MemoryStorage } from '../support/memoryStorage.js';
-import { iso, summary, T0 } from '../support/runs.js';
+import { reduceLive } from '../core/reducer.js';
+import { initialLiveState } from '../core/state.js';
+import { panelRunsAtom } from '../index.js';
+import { MemoryStorage } from '../testing/memoryStorage.js';
+import { iso, summary, T0 } from '../testing/runs.js';
+import { createPanel } from './panel.js';
 
 describe('panel', () => {
   const state = reduceLive(initialLiveState(), { type: 'resync' });

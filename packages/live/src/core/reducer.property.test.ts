@@ -1,6 +1,8 @@
 import { isTerminal, type JobRunSummary } from '@jobs/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { deliveries, type Hop, hops, serverOps } from '../testing/network.js';
+import { ServerModel, type ServerOp } from '../testing/serverModel.js';
 import {
   drainOutputs,
   initialLiveState,
@@ -8,9 +10,7 @@ import {
   type LiveState,
   reduceLive,
   wantsSnapshot,
-} from '../../src/core/index.js';
-import { deliveries, type Hop, hops, serverOps } from '../support/network.js';
-import { ServerModel, type ServerOp } from '../support/serverModel.js';
+} from './index.js';
 
 interface Pending {
   epoch: number;

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { createBackoff } from './backoff.js';
+
+describe('reconnect backoff', () => {
+  it('grows exponentially to the cap, jittered within the spread', () => {
+    const low = createBackoff({ baseMs: 500, maxMs: 30_000, factor: 2, jitter: 0.5, random: () => 0 });
+    const high = createBackoff({
+      baseMs: 500,
+      maxMs: 30_000,
+      factor: 2,
+      jitter: 0.5,
+      random: () => 0.999999,
+    });
+    expect([1, 2, 3, 4].map(high)).toEqual([500, 1000, 2000, 4000]);
+    expect([1, 2, 3, 4].map(low)).toEqual([250, 500, 1000, 2000]);
+    expect(high(20)).toBe(30_000);
+    expect(low(20)).toBe(15_000);
+    const real = createBackoff({ baseMs: 500, maxMs: 30_000, factor: 2, jitter: 0.5 });
+    const samples = new Set(Array.from({ length: 20 }, () => real(3)));
+    expect(samples.size).toBeGreaterThan(1); // browsers do not reconnect in lockstep
+  });
+});
