@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['fault/**/*.test.ts', 'cluster/**/*.test.ts'],
+    include: ['layering/**/*.test.ts', 'fault/**/*.test.ts', 'cluster/**/*.test.ts'],
     reporters: reporters('tests'),
     testTimeout: 120_000,
     hookTimeout: 120_000,
