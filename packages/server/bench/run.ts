@@ -10,8 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { API_BASE, HistoryQuery, JOB_EVENT, searchParamsToObject } from '@jobs/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { defineJob, demoJobs, startJobsServer } from '../src/index.js';
+import { type ImportedRun, importFinishedRuns } from '../src/store/sqlite/bulk-import.js';
 import { encodeCursor } from '../src/store/sqlite/history.js';
-import { type ImportedRun, SqliteJobStore } from '../src/store/sqlite/store.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 1_000_000);
 const TOKEN = 'bench-token';
@@ -74,11 +74,9 @@ async function main() {
   console.log(
     `# @jobs/server benchmark — ${RUNS.toLocaleString('en')} runs, node ${process.version}, load ${load()}\n`,
   );
-  const seedStore = new SqliteJobStore(dbPath);
   let t0 = performance.now();
-  const seeded = seedStore.importRuns(seedRuns(RUNS));
+  const seeded = importFinishedRuns(dbPath, seedRuns(RUNS));
   const seedMs = performance.now() - t0;
-  await seedStore.close();
   row('what', 'figure', 'target');
   row(
     'seed (one transaction, prepared statements)',
@@ -141,7 +139,7 @@ async function main() {
     return res.json();
   };
 
-  const store = server.service.store;
+  const store = server.store;
   /** The query alone (store call, same process), then the whole HTTP round trip on loopback. */
   async function measure(label: string, route: string, target: string, count = 300) {
     const query = new URL(route, 'http://x').searchParams;

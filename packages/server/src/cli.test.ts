@@ -26,6 +26,7 @@ async function startCli(): Promise<{ child: ChildProcess; url: string; output: (
       HOST: '127.0.0.1',
       JOBS_DB: path.join(dir, 'jobs.db'),
       JOBS_SCHEDULES: '0', // no cron run may land in the kill window
+      LOG_LEVEL: 'info', // the test reads the listening line (Vitest's env would make it silent)
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

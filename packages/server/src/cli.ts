@@ -1,30 +1,19 @@
-import { z } from 'zod';
-import { jsonLogger } from './logger.js';
+import { readServerEnv } from './config.js';
+import { createLogger } from './logger.js';
 import { startJobsServer } from './start.js';
 
-const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  JOBS_DB: z.string().min(1).default('./data/jobs.db'),
-  JOBS_API_TOKEN: z.string({ error: 'JOBS_API_TOKEN is not set' }).trim().min(1, 'JOBS_API_TOKEN is empty'),
-  JOBS_DEMO: z.enum(['0', '1', 'false', 'true']).default('1'),
-  JOBS_SCHEDULES: z.enum(['0', '1', 'false', 'true']).default('1'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-});
-
-const parsed = Env.safeParse(process.env);
-if (!parsed.success) {
-  const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+const parsed = readServerEnv();
+if (!parsed.ok) {
   process.stderr.write(
-    `jobs-server refuses to start:\n${problems}\n` +
-      (parsed.error.issues.some((i) => i.path[0] === 'JOBS_API_TOKEN')
+    `jobs-server refuses to start:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}\n` +
+      (parsed.problems.some((p) => p.startsWith('JOBS_API_TOKEN'))
         ? 'The jobs API needs a service token: start it with JOBS_API_TOKEN=<a long random string>.\n'
         : ''),
   );
   process.exit(1);
 }
-const env = parsed.data;
-const logger = jsonLogger({ level: env.LOG_LEVEL });
+const env = parsed.env;
+const logger = createLogger('engine', { level: env.LOG_LEVEL });
 
 try {
   const server = await startJobsServer({
@@ -32,8 +21,12 @@ try {
     dbPath: env.JOBS_DB,
     host: env.HOST,
     port: env.PORT,
-    demoJobs: env.JOBS_DEMO === '1' || env.JOBS_DEMO === 'true',
-    schedules: env.JOBS_SCHEDULES === '1' || env.JOBS_SCHEDULES === 'true',
+    demoJobs: env.JOBS_DEMO,
+    schedules: env.JOBS_SCHEDULES,
+    socketLimits: {
+      perToken: env.JOBS_SOCKETS_PER_TOKEN,
+      messagesPerSecond: env.JOBS_SOCKET_MESSAGES_PER_SECOND,
+    },
     logger,
   });
   const stop = (signal: string) => {

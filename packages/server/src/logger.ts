@@ -1,6 +1,8 @@
+import { type DestinationStream, pino } from 'pino';
+
 /**
- * Structured logs as JSON lines. The shape `(fields, message)` is pino's, so a pino logger can be
- * passed in `startJobsServer({ logger })` unchanged; by default lines go to stdout.
+ * The structured logger of every Jobs Console process: `(fields, message)`, pino's call shape, so a
+ * pino logger fits wherever a `Logger` is asked for.
  */
 export interface Logger {
   debug(fields: Record<string, unknown>, message: string): void;
@@ -9,22 +11,37 @@ export interface Logger {
   error(fields: Record<string, unknown>, message: string): void;
 }
 
-type Level = keyof Logger;
-const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
 
-export function jsonLogger(
-  options: { level?: Level; write?: (line: string) => void; base?: Record<string, unknown> } = {},
-): Logger {
-  const min = RANK[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stdout.write(line));
-  const base = options.base ?? {};
-  const at =
-    (level: Level) =>
-    (fields: Record<string, unknown>, msg: string): void => {
-      if (RANK[level] < min) return;
-      write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...base, ...fields })}\n`);
-    };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+export interface LoggerOptions {
+  /** default: `LOG_LEVEL`, else `info` (`silent` under Vitest unless `LOG_LEVEL` says otherwise) */
+  level?: LogLevelName;
+  /** where the lines go (default stdout, written synchronously so a crash loses nothing) */
+  destination?: DestinationStream;
+}
+
+/**
+ * One JSON line per call, the same shape in every process:
+ * `{"level":"info","time":"2026-…Z","name":"engine","event":"job_completed",…,"msg":"…"}`.
+ */
+export function createLogger(name: string, options: LoggerOptions = {}): Logger {
+  return pino(
+    {
+      name,
+      level: options.level ?? defaultLevel(),
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
+  );
+}
+
+function defaultLevel(): LogLevelName {
+  const fromEnv = process.env.LOG_LEVEL?.trim().toLowerCase();
+  if (fromEnv && (LOG_LEVELS as readonly string[]).includes(fromEnv)) return fromEnv as LogLevelName;
+  return process.env.VITEST ? 'silent' : 'info';
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -6,15 +6,17 @@ import { JobEvents } from './engine/events.js';
 import { Runner } from './engine/runner.js';
 import { every, startSchedules } from './engine/schedules.js';
 import { JobsService } from './engine/service.js';
+import { StoreWatch } from './engine/store-watch.js';
 import { createApiHandler } from './http/api.js';
 import { tokenMatcher } from './http/auth.js';
 import type { JobDefinitionInput } from './jobs/define.js';
 import { DEMO_UPLOAD_EVENT, demoJobs as demoRegistry } from './jobs/demo/index.js';
 import { JobRegistry } from './jobs/registry.js';
-import { type Logger, silentLogger } from './logger.js';
-import { attachSocketGateway } from './socket/gateway.js';
+import { createLogger, type Logger, silentLogger } from './logger.js';
+import { attachSocketGateway, type SocketLimits } from './socket/gateway.js';
 import { openPostgresStore, redactUrl } from './store/postgres/open.js';
-import { SqliteJobStore } from './store/sqlite/store.js';
+import { SqliteJobStore, type SqliteStoreOptions } from './store/sqlite/store.js';
+import type { JobStore } from './store/types.js';
 
 export interface JobsServerOptions {
   /** the service token: `Authorization: Bearer <token>` and socket `auth: { token }` */
@@ -64,7 +66,7 @@ export interface JobsServer {
   store: JobStore;
 }
 
-/** Starts the jobs API and socket gateway over one SQLite file, with the in-process runner. */
+/** Starts the jobs API and socket gateway over one SQLite file (or PostgreSQL), with the in-process runner. */
 export async function startJobsServer(options: JobsServerOptions): Promise<JobsServer> {
   if (typeof options.token !== 'string' || options.token.trim() === '') {
     throw new Error(
@@ -74,9 +76,13 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
   const logger = options.logger === false ? silentLogger : (options.logger ?? createLogger('engine'));
   const useDemo = options.jobs ? options.demoJobs === true : options.demoJobs !== false;
   const registry = new JobRegistry([...(options.jobs ?? []), ...(useDemo ? demoRegistry : [])]);
-  const store = options.databaseUrl
+  const backing = options.databaseUrl
     ? await openPostgresStore(options.databaseUrl)
-    : new SqliteJobStore(options.dbPath);
+    : new SqliteJobStore(options.dbPath, options.storeOptions);
+  // Every part talks to the store through the watch, which notices when it is unavailable.
+  let sweep: () => Promise<number> = async () => 0;
+  const watch = new StoreWatch(() => sweep(), logger, options.redispatchEveryMs ?? 1000);
+  const store = watch.wrap(backing);
   const events = new JobEvents(logger);
   events.startAt(await store.currentSeq());
   const runner = new Runner(store, registry, events, logger, {
@@ -122,7 +128,7 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
   }
   const prune = setInterval(async () => {
     try {
-      await store.pruneCounters(new Date());
+      await backing.pruneCounters(new Date());
     } catch (err) {
       logger.warn({ err: String(err) }, 'pruning old counters failed; tried again in an hour');
     }
@@ -156,7 +162,7 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
         events.close();
         http.closeIdleConnections();
         await gateway.close(); // closes the HTTP server too
-        await sqlite.close();
+        await backing.close();
         logger.info({ event: 'closed', url }, 'jobs server closed');
       })();
       return closing;

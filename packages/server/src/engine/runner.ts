@@ -2,6 +2,7 @@ import { isJsonObject, JOB_EVENT, type JobRun, type LogLevel } from '@jobs/contr
 import type { JobContext } from '../jobs/define.js';
 import type { JobRegistry } from '../jobs/registry.js';
 import type { Logger } from '../logger.js';
+import { isStoreUnavailable } from '../store/errors.js';
 import type { FinishInput, JobStore } from '../store/types.js';
 import type { RunExecutor } from './dispatcher.js';
 import { CancelledError, ShutdownError, TimeoutError, toJobError } from './errors.js';
@@ -19,6 +20,8 @@ export interface RunnerOptions {
 }
 
 type Reason = 'cancel' | 'timeout' | 'shutdown';
+
+const FINISH_PATIENCE_MS = 5 * 60_000;
 
 class LiveRun {
   readonly controller = new AbortController();
@@ -51,6 +54,7 @@ export class Runner implements RunExecutor {
   /** aborts that arrived between the start transition and the run's registration */
   readonly #early = new Map<string, 'cancel' | 'shutdown'>();
   readonly #heartbeat: NodeJS.Timeout;
+  #closing = false;
 
   constructor(
     private readonly store: JobStore,
@@ -64,7 +68,14 @@ export class Runner implements RunExecutor {
   }
 
   async execute(runId: string): Promise<void> {
-    const started = await this.store.startRun(runId, new Date());
+    let started: Awaited<ReturnType<JobStore['startRun']>>;
+    try {
+      started = await this.store.startRun(runId, new Date());
+    } catch (err) {
+      // The run stays QUEUED in the store; it is dispatched again once the store answers.
+      if (isStoreUnavailable(err)) return;
+      throw err;
+    }
     if (!started) {
       this.#early.delete(runId);
       return; // cancelled while it waited, or already taken
@@ -119,6 +130,7 @@ export class Runner implements RunExecutor {
   }
 
   async close(): Promise<void> {
+    this.#closing = true;
     clearInterval(this.#heartbeat);
     const all = [...this.#live.values()];
     for (const live of all) this.#abort(live, 'shutdown');
@@ -208,8 +220,8 @@ export class Runner implements RunExecutor {
     live.settled = true;
     for (const t of live.timers) clearTimeout(t);
     try {
-      await live.progress.close();
-      const done = await this.store.finishRun(live.run.id, finish, new Date());
+      await live.progress.close().catch(() => undefined); // a lost progress value is not worth the end
+      const done = await this.#finishPatiently(live.run.id, finish);
       if (done)
         this.events.lifecycle(JOB_EVENT.completed, done, live.reason === 'cancel' ? 'cancel' : 'runner');
     } catch (err) {
@@ -217,6 +229,22 @@ export class Runner implements RunExecutor {
     } finally {
       this.#live.delete(live.run.id);
       live.resolveDone();
+    }
+  }
+
+  /**
+   * The end of a run is the one write that must land: while the store is unavailable it is tried
+   * again, backing off to once every 10 s, for up to `FINISH_PATIENCE_MS`.
+   */
+  async #finishPatiently(id: string, finish: FinishInput) {
+    const giveUpAt = Date.now() + FINISH_PATIENCE_MS;
+    for (let pause = 250; ; pause = Math.min(pause * 2, 10_000)) {
+      try {
+        return await this.store.finishRun(id, finish, new Date());
+      } catch (err) {
+        if (!isStoreUnavailable(err) || this.#closing || Date.now() + pause > giveUpAt) throw err;
+        await new Promise((resolve) => setTimeout(resolve, pause).unref());
+      }
     }
   }
 

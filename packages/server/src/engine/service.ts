@@ -1,28 +1,47 @@
 import {
-  type ApiError,
   apiError,
   type BulkCancelRequest,
   type BulkCancelResponse,
   type BulkEnqueueRequest,
   type BulkEnqueueResponse,
+  type HistoryQuery,
   isActive,
   JOB_EVENT,
+  type JobDefinition,
   type JobRun,
   type JobRunSummary,
+  type JobStats,
   type JobTrigger,
   type JsonObject,
+  type LogLine,
+  type RawField,
   toSummary,
 } from '@jobs/contracts';
 import type { JobRegistry } from '../jobs/registry.js';
 import type { Logger } from '../logger.js';
-import type { JobStore } from '../store/types.js';
+import { HistoryQueryError, isStoreUnavailable } from '../store/errors.js';
+import type { HistoryPage, JobStore } from '../store/types.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { JobEvents } from './events.js';
+import { type Failure, type Outcome, ok, refuse } from './outcome.js';
 
-/** An answer the HTTP layer sends as is: a body, or an ApiError (with extra fields such as `run`). */
-export type Outcome<T> =
-  | { ok: true; status: number; body: T }
-  | { ok: false; status: number; error: ApiError & Record<string, unknown> };
+export type { Outcome } from './outcome.js';
+
+/** The read side: everything the API shows, without reaching into the store. */
+export interface JobsQueries {
+  definitions(): JobDefinition[];
+  history(query: HistoryQuery): Promise<Outcome<HistoryPage>>;
+  active(): Promise<{ runs: JobRunSummary[]; asOfSeq: number; truncated: boolean }>;
+  stats(): Promise<JobStats>;
+  run(id: string): Promise<Outcome<JobRun>>;
+  logs(id: string, after: number, limit: number): Promise<Outcome<{ lines: LogLine[]; nextAfter: number }>>;
+  rawField(id: string, field: RawField): Promise<Outcome<{ run: JobRun; json: string }>>;
+}
+
+/** `/active` answers at most this many runs (and says when there were more). */
+const ACTIVE_LIMIT = 1000;
+/** how many active runs of a job are looked through for a retry already under way */
+const RETRY_LOOKUP_LIMIT = 1000;
 
 export interface EnqueueInput {
   jobName: string;
@@ -41,10 +60,13 @@ const STALLED_BATCH = 500;
  * Every action on runs, for the HTTP API, the schedules and the event triggers alike. It talks to
  * the store and the dispatcher only through their interfaces.
  */
-export class JobsService {
+export class JobsService implements JobsQueries {
+  /** retries in flight per original run: two at once for the same run are one after the other */
+  readonly #retrying = new Map<string, Promise<unknown>>();
+
   constructor(
-    readonly store: JobStore,
-    readonly registry: JobRegistry,
+    private readonly store: JobStore,
+    private readonly registry: JobRegistry,
     private readonly dispatcher: Dispatcher,
     private readonly events: JobEvents,
     private readonly logger: Logger,
@@ -57,13 +79,13 @@ export class JobsService {
   ): Promise<Outcome<{ run: JobRunSummary; replayed: boolean }>> {
     const job = this.registry.get(input.jobName);
     if (!job) {
-      return fail(
-        404,
+      return refuse(
+        'not-found',
         apiError('Unknown job', `No job named "${input.jobName}" is registered`, false, 'jobName'),
       );
     }
     const parsed = this.registry.parseParams(job, input.params);
-    if (!parsed.ok) return fail(400, parsed.error);
+    if (!parsed.ok) return refuse('invalid', parsed.error);
     const inserted = await this.store.insertRun(
       {
         jobName: job.definition.name,
@@ -81,7 +103,7 @@ export class JobsService {
         inserted.run.jobName === job.definition.name &&
         JSON.stringify(inserted.run.params) === JSON.stringify(parsed.params);
       if (!same) {
-        return fail(409, {
+        return refuse('conflict', {
           ...apiError(
             'Idempotency key reused',
             `The key was first used to enqueue run #${inserted.run.id} with another job or other params`,
@@ -95,11 +117,11 @@ export class JobsService {
         { event: 'enqueue_replayed', runId: inserted.run.id, actor: actor.triggeredBy },
         'idempotent enqueue replayed',
       );
-      return { ok: true, status: 201, body: { run: toSummary(inserted.run), replayed: true } };
+      return ok({ run: toSummary(inserted.run), replayed: true });
     }
     this.events.lifecycle(JOB_EVENT.queued, inserted, actor.triggeredBy);
     this.dispatcher.dispatch(inserted.run);
-    return { ok: true, status: 201, body: { run: toSummary(inserted.run), replayed: false } };
+    return ok({ run: toSummary(inserted.run), replayed: false });
   }
 
   async cancel(id: string, actor: string | null): Promise<Outcome<{ run: JobRunSummary }>> {
@@ -117,7 +139,7 @@ export class JobsService {
     if (run.status === 'RUNNING') {
       const job = this.registry.get(run.jobName);
       if (job && !job.cancellable) {
-        return fail(409, {
+        return refuse('conflict', {
           ...apiError('Not cancellable', `${run.jobName} cannot be stopped once it runs`, false),
           run: toSummary(run),
         });
@@ -132,17 +154,36 @@ export class JobsService {
       if (run.status === 'RUNNING') return accepted(run);
     }
     if (run.status === 'CANCELLED') return accepted(run); // idempotent: the cancel already happened
-    return fail(409, {
+    return refuse('conflict', {
       ...apiError('Run already finished', `Run #${run.id} already finished with ${run.status}`, false),
       run: toSummary(run),
     });
   }
 
+  /**
+   * A finished run again, as a new run (trigger RETRY, attempt + 1). Idempotent while it is under
+   * way: a second retry of the same run while an earlier retry of it is QUEUED or RUNNING is a
+   * conflict carrying that retry (`run`), never a second run.
+   */
   async retry(id: string, actor: string | null): Promise<Outcome<{ run: JobRunSummary }>> {
+    const before = this.#retrying.get(id) ?? Promise.resolve();
+    const mine = before.then(
+      () => this.#retryOnce(id, actor),
+      () => this.#retryOnce(id, actor),
+    );
+    this.#retrying.set(id, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.#retrying.get(id) === mine) this.#retrying.delete(id);
+    }
+  }
+
+  async #retryOnce(id: string, actor: string | null): Promise<Outcome<{ run: JobRunSummary }>> {
     const original = await this.store.getRun(id);
     if (!original) return notFound(id);
     if (isActive(original.status)) {
-      return fail(409, {
+      return refuse('conflict', {
         ...apiError(
           'Run still active',
           `Run #${id} is ${original.status}; retry it once it has finished`,
@@ -153,8 +194,8 @@ export class JobsService {
     }
     const job = this.registry.get(original.jobName);
     if (!job) {
-      return fail(
-        404,
+      return refuse(
+        'not-found',
         apiError(
           'Unknown job',
           `No job named "${original.jobName}" is registered any more`,
@@ -162,6 +203,19 @@ export class JobsService {
           'jobName',
         ),
       );
+    }
+    const underWay = (await this.store.listActive({ jobName: original.jobName }, RETRY_LOOKUP_LIMIT)).find(
+      (r) => r.retryOf === original.id,
+    );
+    if (underWay) {
+      return refuse('conflict', {
+        ...apiError(
+          'Retry already under way',
+          `Run #${id} is already being retried by run #${underWay.id} (${underWay.status})`,
+          false,
+        ),
+        run: toSummary(underWay),
+      });
     }
     const inserted = await this.store.insertRun(
       {
@@ -176,10 +230,10 @@ export class JobsService {
       },
       new Date(),
     );
-    if (inserted.replayed) return { ok: true, status: 201, body: { run: toSummary(inserted.run) } };
+    if (inserted.replayed) return ok({ run: toSummary(inserted.run) });
     this.events.lifecycle(JOB_EVENT.queued, inserted, actor);
     this.dispatcher.dispatch(inserted.run);
-    return { ok: true, status: 201, body: { run: toSummary(inserted.run) } };
+    return ok({ run: toSummary(inserted.run) });
   }
 
   async bulkCancel(request: BulkCancelRequest, actor: string | null): Promise<BulkCancelResponse> {
@@ -195,17 +249,82 @@ export class JobsService {
     return { results };
   }
 
-  async bulkEnqueue(request: BulkEnqueueRequest, actor: Actor): Promise<BulkEnqueueResponse> {
+  /**
+   * Each item in order. When the store becomes unavailable halfway, the rest are not tried and the
+   * answer is `unavailable`, still carrying `results`: exactly which runs were created.
+   */
+  async bulkEnqueue(request: BulkEnqueueRequest, actor: Actor): Promise<Outcome<BulkEnqueueResponse>> {
     const results: BulkEnqueueResponse['results'] = [];
+    let trouble: Failure | null = null;
     for (const item of request.items) {
-      const out = await this.enqueue(item, actor);
-      results.push(
-        out.ok
-          ? { ok: true, run: out.body.run }
-          : { ok: false, error: `${out.error.error}: ${out.error.details}` },
-      );
+      if (trouble) {
+        results.push({ ok: false, error: 'Not tried: the store was unavailable; send it again' });
+        continue;
+      }
+      try {
+        const out = await this.enqueue(item, actor);
+        results.push(
+          out.ok
+            ? { ok: true, run: out.value.run }
+            : { ok: false, error: `${out.error.error}: ${out.error.details}` },
+        );
+      } catch (err) {
+        if (!isStoreUnavailable(err)) throw err;
+        trouble = unavailable(err.message, err.retryAfterSeconds);
+        results.push({ ok: false, error: `Store unavailable: ${err.message}` });
+      }
     }
-    return { results };
+    if (trouble) return refuse('unavailable', { ...trouble.error, results }, trouble.retryAfterSeconds);
+    return ok({ results });
+  }
+
+  // ─── The read side ────────────────────────────────────────────────────────
+
+  definitions(): JobDefinition[] {
+    return this.registry.definitions();
+  }
+
+  async history(query: HistoryQuery): Promise<Outcome<HistoryPage>> {
+    try {
+      return ok(await this.store.history(query));
+    } catch (err) {
+      if (!(err instanceof HistoryQueryError)) throw err;
+      return refuse('invalid', apiError('Invalid query', err.message, true, err.field));
+    }
+  }
+
+  active() {
+    return this.store.active(ACTIVE_LIMIT);
+  }
+
+  stats(): Promise<JobStats> {
+    return this.store.stats(new Date());
+  }
+
+  async run(id: string): Promise<Outcome<JobRun>> {
+    const run = await this.store.getRun(id);
+    return run ? ok(run) : notFound(id);
+  }
+
+  async logs(id: string, after: number, limit: number) {
+    if (!(await this.store.getRun(id))) return notFound(id);
+    return ok(await this.store.logs(id, after, limit));
+  }
+
+  async rawField(id: string, field: RawField): Promise<Outcome<{ run: JobRun; json: string }>> {
+    const run = await this.store.getRun(id);
+    if (!run) return notFound(id);
+    return ok({ run, json: (await this.store.getRawField(id, field)) ?? 'null' });
+  }
+
+  /**
+   * Hands every QUEUED run to the dispatcher again (it ignores the ones it already has): after the
+   * store was unavailable, runs whose start could not be written are waiting in the store only.
+   */
+  async redispatchQueued(): Promise<number> {
+    const queued = await this.store.listActive({ status: 'QUEUED' }, 100_000);
+    for (const run of queued) this.dispatcher.dispatch(run);
+    return queued.length;
   }
 
   /** RUNNING runs whose heartbeat is older than the threshold become FAILED; `dryRun` only lists them. */
@@ -286,17 +405,18 @@ export class JobsService {
   }
 }
 
-function fail(
-  status: number,
-  error: ApiError & Record<string, unknown>,
-): { ok: false; status: number; error: ApiError & Record<string, unknown> } {
-  return { ok: false, status, error };
+function notFound(id: string): Failure {
+  return refuse('not-found', apiError('Run not found', `No run #${id}`, false));
 }
 
-function notFound(id: string) {
-  return fail(404, apiError('Run not found', `No run #${id}`, false));
+export function unavailable(why: string, retryAfterSeconds: number): Failure {
+  return refuse(
+    'unavailable',
+    apiError('Service unavailable', `${why}; try again in ${retryAfterSeconds} s`, true),
+    retryAfterSeconds,
+  );
 }
 
 function accepted(run: JobRun): Outcome<{ run: JobRunSummary }> {
-  return { ok: true, status: 202, body: { run: toSummary(run) } };
+  return ok({ run: toSummary(run) });
 }

@@ -16,17 +16,18 @@ import {
   toDetails,
 } from '@jobs/contracts';
 import type { z } from 'zod';
-import type { JobsService, Outcome } from '../engine/service.js';
+import type { JobsService } from '../engine/service.js';
 import type { Logger } from '../logger.js';
-import { HistoryQueryError } from '../store/sqlite/history.js';
+import { isStoreUnavailable } from '../store/errors.js';
 import { bearer } from './auth.js';
 import { readJsonBody } from './body.js';
+import { sendFailure, sendOutcome, sendUnavailable } from './outcome.js';
 import { sendError, sendJson } from './respond.js';
+import { RouteTable, split } from './routes.js';
 
 /** A body is the params (≤ 256 kB) plus a small envelope; bulk bodies carry many items. */
 const BODY_LIMIT = LIMITS.requestBodyBytes + 4 * 1024;
 const BULK_BODY_LIMIT = 4 * LIMITS.requestBodyBytes;
-const ACTIVE_LIMIT = 1000;
 const RUN_ID = /^\d{1,15}$/;
 
 interface Ctx {
@@ -34,8 +35,9 @@ interface Ctx {
   res: ServerResponse;
   url: URL;
   actor: string | null;
+  params: Record<string, string>;
 }
-type Handler = (ctx: Ctx, ...args: string[]) => Promise<void>;
+type Handler = (ctx: Ctx) => Promise<void>;
 
 /** The jobs API under `/api/admin/jobs`: Bearer auth, contract parsing, ApiError on every failure. */
 export function createApiHandler(
@@ -43,110 +45,93 @@ export function createApiHandler(
   isToken: (presented: unknown) => boolean,
   logger: Logger,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [];
-  const route = (method: string, path: string, handler: Handler) =>
-    routes.push({
-      method,
-      pattern: new RegExp(`^${path.replace(/:id/g, '([^/]+)').replace(/:field/g, '([^/]+)')}$`),
-      handler,
-    });
-
-  route('GET', '/definitions', async ({ res }) =>
-    sendJson(res, 200, { jobs: service.registry.definitions() }),
-  );
-
-  route('GET', '/history', async ({ res, url }) => {
-    const query = parseQuery(HistoryQuery, url);
-    if (!query.ok) return sendError(res, 400, query.error);
-    try {
-      const page = await service.store.history(query.value);
-      sendJson(res, 200, { ...page, page: query.value.page, pageSize: query.value.pageSize });
-    } catch (err) {
-      if (!(err instanceof HistoryQueryError)) throw err;
-      sendError(res, 400, apiError('Invalid query', err.message, true, err.field));
-    }
-  });
-
-  route('GET', '/active', async ({ res }) => sendJson(res, 200, await service.store.active(ACTIVE_LIMIT)));
-
-  route('GET', '/stats', async ({ res }) => sendJson(res, 200, await service.store.stats(new Date())));
-
-  route('POST', '/enqueue', async ({ req, res, actor }) => {
-    const body = await parseBody(req, EnqueueRequest, BODY_LIMIT);
-    if (!body.ok) return sendError(res, body.status, body.error, body.headers);
-    const key = headerValue(req, 'idempotency-key') ?? body.value.idempotencyKey;
-    const out = await service.enqueue(
-      { ...body.value, idempotencyKey: key },
-      { trigger: 'MANUAL', triggeredBy: actor },
-    );
-    if (!out.ok) return sendError(res, out.status, out.error);
-    sendJson(
-      res,
-      out.status,
-      { run: out.body.run },
-      out.body.replayed ? { 'idempotency-replayed': 'true' } : {},
-    );
-  });
-
-  route('POST', '/bulk/cancel', async ({ req, res, actor }) => {
-    const body = await parseBody(req, BulkCancelRequest, BULK_BODY_LIMIT);
-    if (!body.ok) return sendError(res, body.status, body.error, body.headers);
-    sendJson(res, 200, await service.bulkCancel(body.value, actor));
-  });
-
-  route('POST', '/bulk/enqueue', async ({ req, res, actor }) => {
-    const body = await parseBody(req, BulkEnqueueRequest, BULK_BODY_LIMIT);
-    if (!body.ok) return sendError(res, body.status, body.error, body.headers);
-    sendJson(res, 200, await service.bulkEnqueue(body.value, { trigger: 'MANUAL', triggeredBy: actor }));
-  });
-
-  route('POST', '/cleanup-stalled', async ({ res, url, actor }) => {
-    const query = parseQuery(CleanupStalledQuery, url);
-    if (!query.ok) return sendError(res, 400, query.error);
-    sendJson(res, 200, { cleaned: await service.cleanupStalled(query.value.dryRun, actor) });
-  });
-
-  route('GET', '/:id', async ({ res }, id) => {
-    const run = await service.store.getRun(id!);
-    if (!run) return sendError(res, 404, runNotFound(id!));
-    sendJson(res, 200, { run: toDetails(run, (field) => `${API_BASE}/${run.id}/raw/${field}`) });
-  });
-
-  route('GET', '/:id/logs', async ({ res, url }, id) => {
-    const query = parseQuery(LogsQuery, url);
-    if (!query.ok) return sendError(res, 400, query.error);
-    if (!(await service.store.getRun(id!))) return sendError(res, 404, runNotFound(id!));
-    sendJson(res, 200, await service.store.logs(id!, query.value.after, query.value.limit));
-  });
-
-  route('GET', '/:id/raw/:field', async ({ res }, id, field) => {
-    const parsed = RawField.safeParse(field);
-    if (!parsed.success)
-      return sendError(
-        res,
-        404,
-        apiError('Not found', `No raw field "${field}"; use params, metadata or error`, false),
+  const routes = new RouteTable<Handler>()
+    .add('GET', '/definitions', async ({ res }) => sendJson(res, 200, { jobs: service.definitions() }))
+    .add('GET', '/history', async ({ res, url }) => {
+      const query = parseQuery(HistoryQuery, url);
+      if (!query.ok) return sendError(res, 400, query.error);
+      const page = await service.history(query.value);
+      if (!page.ok) return sendFailure(res, page);
+      sendJson(res, 200, { ...page.value, page: query.value.page, pageSize: query.value.pageSize });
+    })
+    .add('GET', '/active', async ({ res }) => sendJson(res, 200, await service.active()))
+    .add('GET', '/stats', async ({ res }) => sendJson(res, 200, await service.stats()))
+    .add('POST', '/enqueue', async ({ req, res, actor }) => {
+      const body = await parseBody(req, EnqueueRequest, BODY_LIMIT);
+      if (!body.ok) return sendError(res, body.status, body.error, body.headers);
+      const key = headerValue(req, 'idempotency-key') ?? body.value.idempotencyKey;
+      const out = await service.enqueue(
+        { ...body.value, idempotencyKey: key },
+        { trigger: 'MANUAL', triggeredBy: actor },
       );
-    const run = await service.store.getRun(id!);
-    if (!run) return sendError(res, 404, runNotFound(id!));
-    const raw = (await service.store.getRawField(id!, parsed.data)) ?? 'null';
-    res.writeHead(200, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(raw),
-      'content-disposition': `attachment; filename="run-${run.id}-${parsed.data}.json"`,
-      'x-content-type-options': 'nosniff',
-    });
-    res.end(raw);
-  });
-
-  route('POST', '/:id/cancel', async ({ res, actor }, id) => send(res, await service.cancel(id!, actor)));
-  route('POST', '/:id/retry', async ({ res, actor }, id) => send(res, await service.retry(id!, actor)));
+      if (!out.ok) return sendFailure(res, out);
+      sendJson(
+        res,
+        201,
+        { run: out.value.run },
+        out.value.replayed ? { 'idempotency-replayed': 'true' } : {},
+      );
+    })
+    .add('POST', '/bulk/cancel', async ({ req, res, actor }) => {
+      const body = await parseBody(req, BulkCancelRequest, BULK_BODY_LIMIT);
+      if (!body.ok) return sendError(res, body.status, body.error, body.headers);
+      sendJson(res, 200, await service.bulkCancel(body.value, actor));
+    })
+    .add('POST', '/bulk/enqueue', async ({ req, res, actor }) => {
+      const body = await parseBody(req, BulkEnqueueRequest, BULK_BODY_LIMIT);
+      if (!body.ok) return sendError(res, body.status, body.error, body.headers);
+      sendOutcome(res, await service.bulkEnqueue(body.value, { trigger: 'MANUAL', triggeredBy: actor }));
+    })
+    .add('POST', '/cleanup-stalled', async ({ res, url, actor }) => {
+      const query = parseQuery(CleanupStalledQuery, url);
+      if (!query.ok) return sendError(res, 400, query.error);
+      sendJson(res, 200, { cleaned: await service.cleanupStalled(query.value.dryRun, actor) });
+    })
+    .add('GET', '/:id', async ({ res, params }) => {
+      const run = await service.run(params.id!);
+      if (!run.ok) return sendFailure(res, run);
+      sendJson(res, 200, {
+        run: toDetails(run.value, (field) => `${API_BASE}/${run.value.id}/raw/${field}`),
+      });
+    })
+    .add('GET', '/:id/logs', async ({ res, url, params }) => {
+      const query = parseQuery(LogsQuery, url);
+      if (!query.ok) return sendError(res, 400, query.error);
+      sendOutcome(res, await service.logs(params.id!, query.value.after, query.value.limit));
+    })
+    .add('GET', '/:id/raw/:field', async ({ res, params }) => {
+      const parsed = RawField.safeParse(params.field);
+      if (!parsed.success)
+        return sendError(
+          res,
+          404,
+          apiError('Not found', `No raw field "${params.field}"; use params, metadata or error`, false),
+        );
+      const out = await service.rawField(params.id!, parsed.data);
+      if (!out.ok) return sendFailure(res, out);
+      const { run, json } = out.value;
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(json),
+        'content-disposition': `attachment; filename="run-${run.id}-${parsed.data}.json"`,
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(json);
+    })
+    .add('POST', '/:id/cancel', async ({ res, actor, params }) =>
+      sendOutcome(res, await service.cancel(params.id!, actor), 202),
+    )
+    .add('POST', '/:id/retry', async ({ res, actor, params }) =>
+      sendOutcome(res, await service.retry(params.id!, actor), 201),
+    );
 
   return (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = req.method ?? 'GET';
       try {
+        // Answered before anything else and without the store: a health check stays fast when the
+        // database is in trouble.
         if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
         if (!url.pathname.startsWith(`${API_BASE}/`)) {
           return sendError(res, 404, apiError('Not found', `Nothing at ${url.pathname}`, false));
@@ -159,20 +144,27 @@ export function createApiHandler(
             { 'www-authenticate': 'Bearer' },
           );
         }
-        const path = url.pathname.slice(API_BASE.length).replace(/\/+$/, '');
-        const all = routes.filter((r) => r.pattern.test(path));
-        // A fixed path (`/history`, `/bulk/cancel`) is never read as a run id.
-        const statics = all.filter((r) => !r.pattern.source.includes('([^/]+)'));
-        const matching = statics.length ? statics : all;
-        const hit = matching.find((r) => r.method === method);
-        if (!hit) {
-          if (matching.length === 0)
-            return sendError(res, 404, apiError('Not found', `No endpoint ${method} ${url.pathname}`, false));
-          return sendError(res, 405, apiError('Method not allowed', `${method} is not allowed here`, false), {
-            allow: [...new Set(matching.map((r) => r.method))].join(', '),
-          });
+        const segments = decodeSegments(url.pathname.slice(API_BASE.length).replace(/\/+$/, ''));
+        const badQuery = malformedQueryKey(url.search);
+        if (segments === null || badQuery !== null) {
+          return sendError(
+            res,
+            400,
+            apiError(
+              'Bad request',
+              'The URL has a malformed percent-encoding (a "%" must be followed by two hex digits of valid UTF-8)',
+              true,
+              badQuery ?? undefined,
+            ),
+          );
         }
-        const args = hit.pattern.exec(path)!.slice(1).map(decodeURIComponent);
+        const match = routes.match(method, segments);
+        if (match.kind === 'none')
+          return sendError(res, 404, apiError('Not found', `No endpoint ${method} ${url.pathname}`, false));
+        if (match.kind === 'wrong-method')
+          return sendError(res, 405, apiError('Method not allowed', `${method} is not allowed here`, false), {
+            allow: match.allow.join(', '),
+          });
         const actor = headerValue(req, 'x-triggered-by') ?? null;
         if (method !== 'GET') {
           // Every action, refused or not, is one log line: who, what, on which run, and the answer.
@@ -183,11 +175,18 @@ export function createApiHandler(
             ),
           );
         }
-        if (hit.pattern.source.includes('([^/]+)') && !RUN_ID.test(args[0]!)) {
-          return sendError(res, 404, runNotFound(args[0]!.slice(0, 64)));
-        }
-        await hit.handler({ req, res, url, actor }, ...args);
+        const id = match.params.id;
+        if (id !== undefined && !RUN_ID.test(id)) return sendError(res, 404, runNotFound(id.slice(0, 64)));
+        await match.route.handler({ req, res, url, actor, params: match.params });
       } catch (err) {
+        if (isStoreUnavailable(err)) {
+          logger.warn(
+            { event: 'store_unavailable', method, path: url.pathname, reason: err.reason },
+            `answered 503: ${err.message}`,
+          );
+          if (!res.headersSent) return sendUnavailable(res, err);
+          return void res.destroy();
+        }
         logger.error(
           { method, path: url.pathname, err: String((err as Error)?.stack ?? err) },
           'request failed',
@@ -200,9 +199,30 @@ export function createApiHandler(
   };
 }
 
-function send<T>(res: ServerResponse, out: Outcome<T>): void {
-  if (out.ok) sendJson(res, out.status, out.body);
-  else sendError(res, out.status, out.error);
+/** The path's segments, percent-decoded; null when one is malformed. */
+function decodeSegments(path: string): string[] | null {
+  try {
+    return split(path).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
+/** The name of the first query parameter whose percent-encoding is malformed (null: none is). */
+function malformedQueryKey(search: string): string | null {
+  for (const part of search.replace(/^\?/, '').split('&')) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      const name = part.split('=')[0] ?? '';
+      try {
+        return decodeURIComponent(name).slice(0, 64) || 'query';
+      } catch {
+        return 'query';
+      }
+    }
+  }
+  return null;
 }
 
 function runNotFound(id: string) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { apiError, CLIENT_MESSAGE, JOB_EVENT, LogsSubscription } from '@jobs/contracts';
 import { Server } from 'socket.io';
@@ -6,28 +7,89 @@ import type { Logger } from '../logger.js';
 
 const room = (runId: string) => `logs:${runId}`;
 
+export interface SocketLimits {
+  /** sockets one token may hold open at once (default 200) */
+  perToken: number;
+  /** messages one socket may send in a second; past it the socket is disconnected (default 50) */
+  messagesPerSecond: number;
+}
+
+export const DEFAULT_SOCKET_LIMITS: SocketLimits = { perToken: 200, messagesPerSecond: 50 };
+
 /**
  * Socket.IO on the API's port: token auth in the handshake (`auth: { token }`), every contract
  * event to every socket, and log lines only to the sockets that subscribed to that run.
  */
 export function attachSocketGateway(
   http: HttpServer,
-  deps: { events: JobEvents; isToken: (presented: unknown) => boolean; logger: Logger },
+  deps: {
+    events: JobEvents;
+    isToken: (presented: unknown) => boolean;
+    logger: Logger;
+    limits?: Partial<SocketLimits>;
+  },
 ): { io: Server; close(): Promise<void> } {
+  const limits = { ...DEFAULT_SOCKET_LIMITS, ...deps.limits };
   const io = new Server(http, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  /** open sockets per identity (the token's hash: the token itself is never kept) */
+  const open = new Map<string, number>();
 
   io.use((socket, next) => {
-    if (deps.isToken(socket.handshake.auth?.token)) return next();
-    const err = new Error('Unauthorized') as Error & { data?: unknown };
-    err.data = apiError(
-      'Unauthorized',
-      'Connect with io(url, { auth: { token } }) and the service token',
-      false,
-    );
-    next(err);
+    const token: unknown = socket.handshake.auth?.token;
+    if (!deps.isToken(token)) {
+      return next(
+        refusal(
+          'Unauthorized',
+          apiError('Unauthorized', 'Connect with io(url, { auth: { token } }) and the service token', false),
+        ),
+      );
+    }
+    const identity = createHash('sha256').update(String(token)).digest('hex');
+    const count = open.get(identity) ?? 0;
+    if (count >= limits.perToken) {
+      deps.logger.warn(
+        { event: 'socket_refused', reason: 'too many sockets', open: count },
+        'socket refused',
+      );
+      return next(
+        refusal(
+          'Too many connections',
+          apiError(
+            'Too many connections',
+            `At most ${limits.perToken} sockets per token; close one first`,
+            true,
+          ),
+        ),
+      );
+    }
+    open.set(identity, count + 1);
+    socket.once('disconnect', () => {
+      const left = (open.get(identity) ?? 1) - 1;
+      if (left <= 0) open.delete(identity);
+      else open.set(identity, left);
+    });
+    next();
   });
 
   io.on('connection', (socket) => {
+    // A fixed one-second window per socket: a client past the budget is cut off, not slowed down.
+    let windowStart = Date.now();
+    let inWindow = 0;
+    socket.use((_packet, next) => {
+      const now = Date.now();
+      if (now - windowStart >= 1000) {
+        windowStart = now;
+        inWindow = 0;
+      }
+      if (++inWindow <= limits.messagesPerSecond) return next();
+      if (socket.connected) {
+        deps.logger.warn(
+          { event: 'socket_disconnected', reason: 'message rate', limit: limits.messagesPerSecond },
+          'socket sent too many messages; disconnected',
+        );
+        socket.disconnect(true);
+      }
+    });
     const subscription = (subscribe: boolean) => (payload: unknown, ack?: unknown) => {
       const parsed = LogsSubscription.safeParse(payload);
       if (parsed.success) {
@@ -57,4 +119,8 @@ export function attachSocketGateway(
       });
     },
   };
+}
+
+function refusal(message: string, data: ReturnType<typeof apiError>): Error & { data: unknown } {
+  return Object.assign(new Error(message), { data });
 }

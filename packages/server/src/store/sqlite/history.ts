@@ -1,4 +1,5 @@
 import type { HistoryQuery } from '@jobs/contracts';
+import { HistoryQueryError } from '../errors.js';
 import { parseSearch } from '../search.js';
 import type { HistoryPage } from '../types.js';
 import { type RunRow, rowToSummary, SUMMARY_COLUMNS } from './rows.js';
@@ -9,15 +10,6 @@ export const SEARCH_SCAN_CAP = 5_000;
 export const SEARCH_TOTAL_CAP = 2_000;
 /** `page` without a cursor skips rows with OFFSET, which costs the depth: bounded (a cursor is not). */
 export const MAX_OFFSET = 20_000;
-
-export class HistoryQueryError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 type Cursor = { dir: 'before' | 'after'; id: number };
 

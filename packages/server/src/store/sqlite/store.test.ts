@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HistoryQuery } from '@jobs/contracts';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteJobStore } from '../../index.js';
+import { HistoryQueryError } from '../errors.js';
 import { parseSearch, termsOf } from '../search.js';
-import { HistoryQueryError, SEARCH_SCAN_CAP } from './history.js';
+import { importFinishedRuns } from './bulk-import.js';
+import { SEARCH_SCAN_CAP } from './history.js';
 import { MAX_LOG_LINES } from './store.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'jobs-store-'));
@@ -13,6 +16,8 @@ const file = path.join(dir, 'jobs.db');
 let store: SqliteJobStore;
 const ids: string[] = [];
 const q = (query: Record<string, unknown>) => store.history(HistoryQuery.parse(query));
+/** A second, raw connection to the file: what is really stored, whatever the store says. */
+const raw = (at = file) => new Database(at);
 
 beforeAll(async () => {
   store = new SqliteJobStore(file);
@@ -45,14 +50,16 @@ afterAll(async () => {
 
 describe('history', () => {
   it('keeps totals in counters that match a real count', async () => {
+    const db = raw();
     const count = (where: string) =>
-      (store.db.prepare(`SELECT count(*) AS n FROM runs ${where}`).get() as { n: number }).n;
+      (db.prepare(`SELECT count(*) AS n FROM runs ${where}`).get() as { n: number }).n;
     expect((await q({})).total).toBe(count(''));
     expect((await q({ jobName: 'odd' })).total).toBe(count(`WHERE job_name = 'odd'`));
     expect((await q({ status: 'FAILED' })).total).toBe(count(`WHERE status = 'FAILED'`));
     expect((await q({ jobName: 'even', status: 'QUEUED' })).total).toBe(
       count(`WHERE job_name = 'even' AND status = 'QUEUED'`),
     );
+    db.close();
   });
 
   it('finds the same page by page number and by cursor, with and without filters', async () => {
@@ -94,7 +101,7 @@ describe('history', () => {
 
 describe('bounded search', () => {
   it('stops a page at the scan bound and hands back a cursor that finds the rest', async () => {
-    const s = new SqliteJobStore(':memory:');
+    const bulkFile = path.join(dir, 'bulk.db');
     const now = new Date();
     const rows = Array.from({ length: SEARCH_SCAN_CAP + 100 }, (_, i) => ({
       jobName: i === 0 ? 'rare' : 'common',
@@ -106,7 +113,8 @@ describe('bounded search', () => {
       startedAt: now.getTime(),
       finishedAt: now.getTime(),
     }));
-    s.importRuns(rows);
+    importFinishedRuns(bulkFile, rows);
+    const s = new SqliteJobStore(bulkFile);
     const first = await s.history(HistoryQuery.parse({ q: 'params.tenant:acme', jobName: 'rare' }));
     expect(first.runs).toEqual([]);
     expect(first.nextCursor).not.toBeNull(); // nothing yet in the first 5,000 candidates, but not the end
@@ -136,12 +144,14 @@ describe('search terms', () => {
 describe('schema, logs and stats', () => {
   it('migrates once: reopening keeps the data; a newer schema is refused', async () => {
     const again = new SqliteJobStore(file);
-    expect(again.db.pragma('user_version', { simple: true })).toBe(1);
-    expect(again.countRuns()).toBe(250);
-    again.db.pragma('user_version = 99');
+    const db = raw();
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect((db.prepare('SELECT sum(n) AS n FROM run_counts').get() as { n: number }).n).toBe(250);
+    db.pragma('user_version = 99');
+    db.close();
     await again.close();
     expect(() => new SqliteJobStore(file)).toThrow(/newer than this server/);
-    const fix = new (await import('better-sqlite3')).default(file);
+    const fix = raw();
     fix.pragma('user_version = 1');
     fix.close();
   });
