@@ -5,6 +5,7 @@ import { API_BASE, type JobRun } from '@jobs/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { type JobsServer, type JobsServerOptions, startJobsServer } from '../index.js';
 import { testJobs } from './jobs.js';
+import { postgresUrlFor, testStore } from './postgres.js';
 
 export const TOKEN = 'test-token-0123456789';
 
@@ -33,7 +34,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real server on an ephemeral port over a real SQLite file in a temp dir (removed on close). */
+/**
+ * A real server on an ephemeral port over a real SQLite file in a temp dir (removed on close), or
+ * with `JOBS_TEST_STORE=postgres` over a PostgreSQL schema of its own.
+ */
 export async function startTestServer(
   options: Partial<JobsServerOptions> = {},
   reuse?: { dir: string; keep?: boolean },
@@ -50,6 +54,8 @@ export async function startTestServer(
     heartbeatMs: 50,
     cancelGraceMs: 300,
     shutdownGraceMs: 200,
+    // JOBS_TEST_STORE=postgres: the same server on PostgreSQL, one schema per test dir (kept on reuse)
+    ...(testStore === 'postgres' ? { databaseUrl: await postgresUrlFor(path.basename(dir)) } : {}),
     ...options,
   });
   const sockets: Socket[] = [];

@@ -40,6 +40,9 @@ const storableTerms = (terms: string[]) => terms.filter((t) => !t.includes('\u00
  * once a run is declared stalled or finished, a late write from its old attempt changes nothing.
  */
 export class PostgresJobStore implements JobStore {
+  /** per run, the last log append still in flight: lines of one run are written in call order */
+  readonly #logTails = new Map<string, Promise<unknown>>();
+
   constructor(readonly pool: pg.Pool) {}
 
   // ─── Counters and the clock ───────────────────────────────────────────────
@@ -190,6 +193,8 @@ export class PostgresJobStore implements JobStore {
   }
 
   async finishRun(id: string, input: FinishInput, now: Date): Promise<Lifecycle | null> {
+    // Lines the run logged before it finished are stored before anyone sees it finished.
+    await this.#logTails.get(id)?.catch(() => {});
     return transaction(this.pool, async (db) => {
       const rowId = Number(id);
       const current = await one<
@@ -256,7 +261,23 @@ export class PostgresJobStore implements JobStore {
     );
   }
 
-  async appendLog(id: string, level: LogLevel, message: string, now: Date): Promise<LogLine | null> {
+  /**
+   * Lines of one run keep the order they were logged in: each waits for the previous one of the same
+   * run (over a pool, two concurrent statements could otherwise commit in either order).
+   */
+  appendLog(id: string, level: LogLevel, message: string, now: Date): Promise<LogLine | null> {
+    const previous = this.#logTails.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(() => this.#appendLog(id, level, message, now));
+    this.#logTails.set(id, next);
+    void next
+      .catch(() => {})
+      .finally(() => {
+        if (this.#logTails.get(id) === next) this.#logTails.delete(id);
+      });
+    return next;
+  }
+
+  async #appendLog(id: string, level: LogLevel, message: string, now: Date): Promise<LogLine | null> {
     const [row] = await run<{ seq: number; level: LogLevel; message: string }>(
       this.pool,
       `WITH u AS (UPDATE runs SET log_count = log_count + 1 WHERE id = $1 AND log_count <= $2 RETURNING log_count)
