@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,14 +17,16 @@ afterAll(() => {
 });
 
 /** Starts the real CLI (`bin/jobs-server.mjs`) as a child process; resolves with its URL. */
-async function startCli(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+async function startCli(
+  dbPath = path.join(dir, 'jobs.db'),
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [BIN], {
     env: {
       ...process.env,
       JOBS_API_TOKEN: TOKEN,
       PORT: '0',
       HOST: '127.0.0.1',
-      JOBS_DB: path.join(dir, 'jobs.db'),
+      JOBS_DB: dbPath,
       JOBS_SCHEDULES: '0', // no cron run may land in the kill window
       LOG_LEVEL: 'info', // the test reads the listening line (Vitest's env would make it silent)
     },
@@ -120,4 +122,23 @@ describe('crash recovery', () => {
     const code = await new Promise((resolve) => second.child.once('exit', resolve));
     expect(code).toBe(0);
   }, 40_000);
+});
+
+describe('files on disk', () => {
+  it('creates its data folder 0700 and the database files 0600, whatever the umask', async () => {
+    const dataDir = path.join(dir, 'fresh', 'data');
+    const db = path.join(dataDir, 'jobs.db');
+    const previous = process.umask(0o022); // the usual default: 755 folders, 644 files
+    let cli: Awaited<ReturnType<typeof startCli>>;
+    try {
+      cli = await startCli(db);
+    } finally {
+      process.umask(previous);
+    }
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect(mode(dataDir).toString(8)).toBe('700');
+    for (const file of [db, `${db}-wal`, `${db}-shm`]) expect(mode(file).toString(8), file).toBe('600');
+    cli.child.kill('SIGTERM');
+    await new Promise((resolve) => cli.child.once('exit', resolve));
+  });
 });

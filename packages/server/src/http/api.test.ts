@@ -444,3 +444,18 @@ describe('structured logs', () => {
     }
   });
 });
+
+describe('malformed URLs', () => {
+  it('answers 400 ApiError (never 500) for a malformed percent-encoding in the path or the query', async () => {
+    for (const route of ['/%E0%A4%A', '/12/logs%', '/%zz/cancel', '/history?q=%E0%A4%A', '/history?%ZZ=1']) {
+      const method = route.endsWith('/cancel') ? 'POST' : 'GET';
+      const res = await t.api(method, route);
+      expect(res.status, route).toBe(400);
+      expectApiError(res.body, { error: 'Bad request', retryable: true });
+    }
+    const query = await t.api('GET', '/history?q=%E0%A4%A');
+    expect(query.body.field).toBe('q');
+    // Well-formed encodings still reach their route.
+    expect((await t.api('GET', '/%68istory')).status).toBe(200);
+  });
+});

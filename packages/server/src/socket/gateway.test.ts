@@ -187,3 +187,42 @@ describe('socket gateway', () => {
     ]);
   });
 });
+
+describe('socket limits', () => {
+  it('refuses sockets past the per-token limit and disconnects a socket past its message rate', async () => {
+    const s = await startTestServer({ socketLimits: { perToken: 3, messagesPerSecond: 20 } });
+    try {
+      const first = [s.socket(), s.socket(), s.socket()];
+      await Promise.all(first.map(connected));
+      const extra = s.socket();
+      const refused = await new Promise<Error & { data?: unknown }>((resolve) =>
+        extra.once('connect_error', resolve),
+      );
+      expect(refused.message).toBe('Too many connections');
+      expect(refused.data).toMatchObject({ error: 'Too many connections', retryable: true });
+      extra.close();
+
+      // A closed socket frees its place.
+      first[0]!.close();
+      await waitFor(async () => {
+        const again = s.socket();
+        const ok = await new Promise<boolean>((resolve) => {
+          again.once('connect', () => resolve(true));
+          again.once('connect_error', () => resolve(false));
+        });
+        if (!ok) again.close();
+        return ok;
+      });
+
+      // Within the rate a socket is served; a flood gets it disconnected by the server.
+      const chatty = first[1]!;
+      const ack = await chatty.timeout(2000).emitWithAck('logs:subscribe', { jobRunId: '1' });
+      expect(ack).toEqual({ ok: true });
+      const reason = new Promise<string>((resolve) => chatty.once('disconnect', resolve));
+      for (let i = 0; i < 1000; i++) chatty.emit('logs:subscribe', { jobRunId: String(i) });
+      expect(await reason).toBe('io server disconnect');
+    } finally {
+      await s.close();
+    }
+  });
+});
