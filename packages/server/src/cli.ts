@@ -19,6 +19,7 @@ try {
   const server = await startJobsServer({
     token: env.JOBS_API_TOKEN,
     dbPath: env.JOBS_DB,
+    databaseUrl: env.DATABASE_URL,
     host: env.HOST,
     port: env.PORT,
     demoJobs: env.JOBS_DEMO,

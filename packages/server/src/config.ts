@@ -9,6 +9,13 @@ export const ServerEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   JOBS_DB: z.string().trim().min(1).default('./data/jobs.db'),
+  /** PostgreSQL instead of the SQLite file: `postgres://user@host:5432/jobs` */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   JOBS_API_TOKEN: z.string({ error: 'JOBS_API_TOKEN is not set' }).trim().min(1, 'JOBS_API_TOKEN is empty'),
   JOBS_DEMO: envFlag(true),
   JOBS_SCHEDULES: envFlag(true),
