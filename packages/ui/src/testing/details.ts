@@ -1,20 +1,15 @@
 /** Run details for stories and tests: the summaries of `runs.ts` plus params, metadata and limits. */
-import type { JobRunDetails, JobRunSummary, JsonObject } from '@jobs/contracts';
-import { failedRun, HOSTILE_TEXT, makeSummary, RTL_TEXT, runningRun, successRun } from './runs.js';
+import type { JobRunDetails, JsonObject } from '@jobs/contracts';
+import { makeDetails } from '@jobs/contracts/testing';
+import { failedRun, HOSTILE_TEXT, RTL_TEXT, runningRun, storyTimes, successRun } from './runs.js';
 
-export function makeDetails(
-  summary: JobRunSummary = successRun,
-  overrides: Partial<JobRunDetails> = {},
-): JobRunDetails {
-  return { ...summary, tooLarge: {}, ...overrides };
-}
-
-export const successDetails = makeDetails(successRun, {
+export const successDetails = makeDetails({
+  ...successRun,
   params: { userId: 8, batchSize: 100, candidateBatchSize: 500 },
   metadata: { usersProcessed: 1250, scoresCalculated: 62500, averageScoreTime: '12ms' },
 });
 export const failedDetails = makeDetails(failedRun);
-export const runningDetails = makeDetails(runningRun, { metadata: null });
+export const runningDetails = makeDetails({ ...runningRun, metadata: null });
 
 /** About `bytes` of JSON in many rows: the 5 MB case the viewer must not freeze on. */
 export function bigJson(bytes: number): JsonObject {
@@ -28,7 +23,8 @@ export function bigJson(bytes: number): JsonObject {
   return { rows, summary: { count: rows.length } };
 }
 
-export const tooLargeDetails = makeDetails(successRun, {
+export const tooLargeDetails = makeDetails({
+  ...successRun,
   params: null,
   metadata: null,
   paramsTruncated: true,
@@ -39,15 +35,18 @@ export const tooLargeDetails = makeDetails(successRun, {
   },
 });
 
-export const hostileDetails = makeDetails(
-  makeSummary({
+/** A 10 kB name and a `javascript:` link are past what the wire allows: set after building. */
+export const hostileDetails: JobRunDetails = {
+  ...makeDetails({
+    ...storyTimes,
     id: '12850',
-    jobName: `${HOSTILE_TEXT} ${'n'.repeat(10_000)}`,
     status: 'FAILED',
     triggeredBy: RTL_TEXT,
     algorithmVersion: HOSTILE_TEXT,
     error: { message: `${HOSTILE_TEXT} ${RTL_TEXT}`, stack: `Error: ${HOSTILE_TEXT}\n    at <anonymous>` },
     params: { [HOSTILE_TEXT]: HOSTILE_TEXT, rtl: RTL_TEXT, __html: '<b>bold?</b>' },
+    metadata: null,
   }),
-  { tooLarge: { metadata: { bytes: 9_000_000, href: 'javascript:alert(1)' } }, metadata: null },
-);
+  jobName: `${HOSTILE_TEXT} ${'n'.repeat(10_000)}`,
+  tooLarge: { metadata: { bytes: 9_000_000, href: 'javascript:alert(1)' } },
+};

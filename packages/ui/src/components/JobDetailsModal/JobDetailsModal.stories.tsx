@@ -5,7 +5,6 @@ import {
   bigJson,
   failedDetails,
   hostileDetails,
-  makeDetails,
   runningDetails,
   successDetails,
   tooLargeDetails,
@@ -91,7 +90,7 @@ export const AllStates: Story = {
 };
 
 function HugeMetadata(args: JobDetailsModalProps) {
-  const run = useMemo(() => makeDetails(hostileDetails, { metadata: bigJson(5_000_000), tooLarge: {} }), []);
+  const run = useMemo(() => ({ ...hostileDetails, metadata: bigJson(5_000_000), tooLarge: {} }), []);
   return <JobDetailsModal {...args} run={run} />;
 }
 

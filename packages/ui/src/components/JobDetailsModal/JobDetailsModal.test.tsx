@@ -1,3 +1,4 @@
+import { makeDetails } from '@jobs/contracts/testing';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -6,7 +7,6 @@ import {
   failedDetails,
   HOSTILE_TEXT,
   hostileDetails,
-  makeDetails,
   runningDetails,
   successDetails,
   tooLargeDetails,
@@ -115,7 +115,7 @@ describe('JobDetailsModal', () => {
   });
 
   it('says a value was left out rather than absent', () => {
-    setup({ run: makeDetails(successDetails, { params: null, paramsTruncated: true, metadata: null }) });
+    setup({ run: makeDetails({ ...successDetails, params: null, paramsTruncated: true, metadata: null }) });
     expect(screen.getByText(/Left out of this view/)).toBeInTheDocument();
     expect(screen.getByText('None')).toBeInTheDocument();
   });
@@ -128,7 +128,7 @@ describe('JobDetailsModal', () => {
   });
 
   it('renders a 5 MB value through a bounded preview', () => {
-    const run = makeDetails(successDetails, { metadata: bigJson(5_000_000) });
+    const run = { ...successDetails, metadata: bigJson(5_000_000) };
     setup({ run });
     const tree = screen.getByRole('tree', { name: 'Metadata' });
     expect(tree.querySelectorAll('[role="treeitem"]').length).toBeLessThan(50);

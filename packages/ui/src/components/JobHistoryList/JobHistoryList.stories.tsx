@@ -1,4 +1,5 @@
 import type { JobRunSummary } from '@jobs/contracts';
+import { makeSummary } from '@jobs/contracts/testing';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
@@ -9,10 +10,10 @@ import {
   hostileRun,
   LONG_NAME,
   longNameRun,
-  makeSummary,
   minutesAgo,
   NOW,
   RTL_TEXT,
+  storyTimes,
   successRun,
 } from '../../testing/fixtures.js';
 import { Button } from '../Button/index.js';
@@ -23,6 +24,7 @@ const runs: JobRunSummary[] = [
   failedRun,
   cancelledRun,
   makeSummary({
+    ...storyTimes,
     id: '12843',
     jobName: 'trending',
     trigger: 'RETRY',
@@ -135,7 +137,7 @@ export const Hostile: Story = {
         error: { message: `${HOSTILE_TEXT} ${RTL_TEXT}` },
       },
       longNameRun,
-      makeSummary({ id: '1', jobName: RTL_TEXT }),
+      makeSummary({ ...storyTimes, id: '1', jobName: RTL_TEXT }),
     ],
     jobNames: [HOSTILE_TEXT, LONG_NAME.slice(0, 300), RTL_TEXT],
     filters: { q: HOSTILE_TEXT },
