@@ -1,7 +1,7 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import { dedupe, optimizeDepsInclude } from '../packages/ui/vite.shared.js';
 
-// Written by hand: `storybook add/init` would try to download a browser (stack.md pitfall 8).
+// Written by hand: `storybook add/init` would try to download a browser, and these machines have none to download.
 const config: StorybookConfig = {
   stories: ['../packages/*/src/**/*.mdx', '../packages/*/src/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run chromatic`: publishes the static Storybook to Chromatic for teams whose CI can reach it.
 // Without a token it refuses before touching the network: with no network, the chromatic CLI falls
-// back to public DNS servers and hangs (stack.md pitfall 10).
+// back to public DNS servers and hangs.
 import { spawnSync } from 'node:child_process';
 
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: read by a script turbo never runs.

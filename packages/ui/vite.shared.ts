@@ -1,6 +1,6 @@
 /**
  * Pre-bundled up front so Vitest browser mode never re-optimises mid-run and loads React twice
- * (stack.md pitfall 5). Shared by the test config, Storybook and the benchmark page.
+ * ("Invalid hook call"). Shared by the test config, Storybook and the benchmark page.
  */
 export const optimizeDepsInclude = [
   'react',

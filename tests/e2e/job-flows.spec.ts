@@ -3,10 +3,10 @@ import { activeCard, recordCancelRequests } from './support/active.js';
 import { enqueue, sessionClient } from './support/api.js';
 import { login } from './support/auth.js';
 
-// Seed 002's user flows 1-5 and seed 001's test cases 2-6 (case 1, the empty state, is in resilience.spec).
+// The five user flows and acceptance cases 2-6 (case 1, the empty state, is in resilience.spec).
 // Each test uses its own job so runs of one test never queue behind another's (one run per job at a time).
 
-test('flow 1 / seed 001 #2: an active run shows live progress and ETA, then moves to history', async ({
+test('flow 1 / case 2: an active run shows live progress and ETA, then moves to history', async ({
   page,
   baseURL,
 }) => {
@@ -67,7 +67,7 @@ test('invalid params: a JSON syntax error stays on the client; a server ApiError
   await expect(page).toHaveURL(/\/admin\/jobs\/new/);
 });
 
-test('flow 3 / seed 001 #4: cancel asks first, shows "Stopping…" at once, sends one request, and the run stops', async ({
+test('flow 3 / case 4: cancel asks first, shows "Stopping…" at once, sends one request, and the run stops', async ({
   page,
   baseURL,
 }) => {
@@ -114,7 +114,7 @@ test('flow 3 / seed 001 #4: cancel asks first, shows "Stopping…" at once, send
   await expect(page.locator('.job-history')).toContainText(`#${run.id}`);
 });
 
-test('flow 4 / seed 001 #3: a failed run shows its error, and Re-run starts a new run with the same params', async ({
+test('flow 4 / case 3: a failed run shows its error, and Re-run starts a new run with the same params', async ({
   page,
   baseURL,
 }) => {
@@ -152,7 +152,7 @@ test('flow 5: Clean Up Stalled Jobs previews before it cleans', async ({ page })
   await expect(page.getByRole('alertdialog')).toContainText('No stalled jobs found.');
 });
 
-test('seed 001 #5: logs stream in while the run works, levels highlighted', async ({ page, baseURL }) => {
+test('case 5: logs stream in while the run works, levels highlighted', async ({ page, baseURL }) => {
   const admin = await sessionClient(baseURL ?? '');
   const run = await enqueue(admin, 'content-features', { items: 2400, batchSize: 300, pauseMs: 700 });
   await login(page);
@@ -164,9 +164,7 @@ test('seed 001 #5: logs stream in while the run works, levels highlighted', asyn
   await expect(page.getByRole('dialog').locator('li[data-level="warn"]')).toContainText('skipped');
 });
 
-test('seed 001 #6: bulk start multiple and cancel all, with a preview count and a result', async ({
-  page,
-}) => {
+test('case 6: bulk start multiple and cancel all, with a preview count and a result', async ({ page }) => {
   await login(page);
   await page.goto('/admin/jobs/bulk');
   const start = page.getByRole('form', { name: 'Start multiple' });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { login } from './support/auth.js';
 
-// Seed 002's end-to-end example, as written (after logging in).
+// The product's end-to-end example, kept as written, selectors and all (after logging in).
 test('can run a job and monitor progress', async ({ page }) => {
   await login(page);
   await page.goto('/admin/jobs');
@@ -13,7 +13,7 @@ test('can run a job and monitor progress', async ({ page }) => {
   // Wait for job to complete
   await expect(page.locator('.job-history')).toContainText('match-scores');
 
-  // Beyond the seed's text: history also lists runs still in flight, so the line above alone would pass
+  // Beyond the example's text: history also lists runs still in flight, so the line above alone would pass
   // before the job ends. Follow this very run until it has left the active list and finished.
   const notice = await page
     .getByText(/Job enqueued: #\d+/)

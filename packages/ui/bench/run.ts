@@ -3,7 +3,7 @@
  * (production React), serves it on an ephemeral port, and measures in Chromium:
  *   - ActiveJobsMonitor with BENCH_RUNS (default 10,000) runs: time to first render;
  *   - 1,000 row updates per second for 10 s: frames per second and long tasks (> 50 ms).
- * Targets (issue 4): first render ≤ 200 ms, ≥ 58 fps, no long task over 50 ms.
+ * Targets: first render ≤ 200 ms, ≥ 58 fps, no long task over 50 ms.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';

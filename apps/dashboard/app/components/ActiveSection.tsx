@@ -15,7 +15,7 @@ interface Props {
 }
 
 /**
- * Active runs are socket-only (seed 002): the live client fetches one snapshot and then follows
+ * Active runs are socket-only: the live client fetches one snapshot and then follows
  * events. Until it has a list (and without JavaScript) the loader's snapshot is shown instead.
  */
 export function ActiveSection({ snapshot, canManage, cancellable }: Props) {

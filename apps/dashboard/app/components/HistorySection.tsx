@@ -8,7 +8,7 @@ import { FallbackHistory } from './FallbackHistory.js';
 import { useHydrated } from './useHydrated.js';
 
 /**
- * History is API-only (seed 002): loader data that socket news only invalidates. On page 1 that
+ * History is API-only: loader data that socket news only invalidates. On page 1 that
  * means a revalidation; deeper pages keep their rows still and show "N new runs" instead.
  */
 export function HistorySection({ data, modalOpen }: { data: JobManagerData; modalOpen: boolean }) {

@@ -7,7 +7,7 @@ import { lazy, Suspense, useMemo } from 'react';
 // Radix Toast loads with the first toast: most page views never show one.
 const Toasts = lazy(() => import('@jobs/ui/Toasts').then((m) => ({ default: m.Toasts })));
 
-/** Seed 002: "Real-time updates paused" while the socket is down, with the next attempt's countdown. */
+/** "Real-time updates paused" while the socket is down, with the next attempt's countdown. */
 export function ConnectionNotice() {
   const status = useConnection();
   if (status.state === 'idle') return null;

@@ -3,7 +3,7 @@ import { JobsPanel } from '@jobs/ui/JobsPanel';
 import { useNavigate } from '@remix-run/react';
 import { useAtomValue } from 'jotai';
 
-/** The global JobsPanel (seed 000) in the top bar: persisted by the live client, so it survives navigation and refresh. */
+/** The global downloads-style JobsPanel in the top bar: persisted by the live client, so it survives navigation and refresh. */
 export function LivePanel({ canManage }: { canManage: boolean }) {
   const client = useLiveClient();
   const runs = usePanelRuns();

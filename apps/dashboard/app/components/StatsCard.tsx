@@ -1,7 +1,7 @@
 import type { JobStats } from '@jobs/contracts';
 import { Link, useLocation, useNavigation } from '@remix-run/react';
 
-/** Seed 002's stats overview: manual refresh (a link to this very URL re-runs the loader), cleanup. */
+/** The stats overview: manual refresh (a link to this very URL re-runs the loader), cleanup. */
 export function StatsCard({ stats, canManage }: { stats: JobStats; canManage: boolean }) {
   const { search } = useLocation();
   const loading = useNavigation().state === 'loading';

@@ -16,7 +16,7 @@ async function cleanupStalled(dryRun: boolean) {
   return CleanupStalledResponse.parse(body).cleaned;
 }
 
-/** Stats are API-only with a manual refresh (seed 002); the widget once hydrated, plain links before. */
+/** Stats are API-only with a manual refresh; the widget once hydrated, plain links before. */
 export function StatsSection({ stats, canManage }: { stats: JobStats; canManage: boolean }) {
   const hydrated = useHydrated();
   const revalidator = useRevalidator();

@@ -9,7 +9,7 @@ const ICON: Record<JobUiStatus, string> = {
   CANCEL_REQUESTED: '🔄',
 };
 
-/** Icon and word, never colour alone (contract.md); the no-JS views use it where @jobs/ui widgets cannot render. */
+/** Icon and word, never colour alone (docs/contract.md, "Statuses"); the no-JS views use it where @jobs/ui widgets cannot render. */
 export function StatusText({ status }: { status: JobUiStatus }) {
   return (
     <span className="status-text" data-status={status}>

@@ -17,7 +17,7 @@ const failed = (summary: string, status: number): BulkOutcome => ({
   status,
 });
 
-/** Seed 001: "start multiple" — `count` runs of one job with the same params (1..50). */
+/** Bulk "start multiple": `count` runs of one job with the same params (1..50). */
 export async function startMultiple(
   { api, audit }: Services,
   who: string,
@@ -52,7 +52,7 @@ export async function startMultiple(
   };
 }
 
-/** Seed 001: "cancel all" — every active run, or one job's. */
+/** Bulk "cancel all": every active run, or one job's. */
 export async function cancelAll(
   { api, audit }: Services,
   who: string,

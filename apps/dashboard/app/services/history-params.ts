@@ -1,6 +1,6 @@
 import { HistoryQuery, JobRunStatus, LIMITS } from '@jobs/contracts';
 
-/** The Job Manager's URL (`?page&job&status&q`) ↔ the API's history query; 50 per page (seed 002). */
+/** The Job Manager's URL (`?page&job&status&q`) ↔ the API's history query; 50 per page. */
 export const HISTORY_PAGE_SIZE = 50;
 
 export interface HistoryFilters {

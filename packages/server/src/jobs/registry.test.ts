@@ -28,7 +28,7 @@ const ok = { name: 'ok', description: 'fine', examples: ['run ok'], run: async (
 describe('the demo registry', () => {
   const registry = new JobRegistry(demoJobs);
 
-  it('validates, with the sixteen jobs of seed 002, as the contract parses them', () => {
+  it('validates, with the sixteen demo jobs, as the contract parses them', () => {
     expect(registry.definitions().map((d) => d.name)).toEqual(SEED_JOBS);
     expect(DefinitionsResponse.parse({ jobs: registry.definitions() }).jobs).toHaveLength(16);
   });

@@ -5,7 +5,7 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** `127ms`, `34s`, `2m 5s`, `1h 2m`, `3d 4h` — the two largest units, as seed 002 writes them. */
+/** `127ms`, `34s`, `2m 5s`, `1h 2m`, `3d 4h` — the two largest units, as the dashboard writes durations. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
   if (ms < SECOND) return `${Math.round(ms)}ms`;

@@ -5,7 +5,7 @@ import { batchJob } from './batch-job.js';
 const userId = { userId: z.number().int().positive('userId must be > 0').optional() };
 
 /**
- * The registry of seed 002: sixteen jobs with realistic behaviour. Three run on a cron schedule
+ * The demo registry: sixteen jobs with realistic behaviour. Three run on a cron schedule
  * (trigger CRON) and media-metadata runs on the `media.uploaded` event (trigger EVENT).
  */
 export const demoJobs: JobDefinitionInput[] = [

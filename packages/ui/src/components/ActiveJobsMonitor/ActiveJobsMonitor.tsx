@@ -20,7 +20,7 @@ export interface ActiveJobsMonitorProps {
   title?: string;
   /**
    * The latest status change to read out ("match-scores #12847 finished"): rows update silently,
-   * so one polite live region says what changed (seed 002: status announcements).
+   * so one polite live region says what changed (status changes are announced, not only drawn).
    */
   announcement?: string;
   className?: string;

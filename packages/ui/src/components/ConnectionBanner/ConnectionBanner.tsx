@@ -20,7 +20,7 @@ export interface ConnectionBannerProps {
 
 /**
  * Says whether what is on screen is live. While the socket is down, lists and counts may be
- * stale (seed 002: "Real-time updates paused", "Data may be stale"), and the person can retry now.
+ * stale ("Real-time updates paused", "Data may be stale"), and the person can retry now.
  */
 export function ConnectionBanner({
   state,

@@ -10,7 +10,7 @@ const meta = {
   parameters: {
     docs: {
       description: {
-        component: 'Shown when a list is empty; seed 001 asks for a "Start Processing" call to action.',
+        component: 'Shown when a list is empty, with a call to action such as "Start Processing".',
       },
     },
   },

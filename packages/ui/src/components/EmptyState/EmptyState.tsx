@@ -6,7 +6,7 @@ import styles from './EmptyState.module.css';
 export interface EmptyStateProps {
   title?: string;
   description?: ReactNode;
-  /** The call to action (seed 001: "Start Processing"); hidden without `onAction`. */
+  /** The call to action (such as "Start Processing"); hidden without `onAction`. */
   actionLabel?: string;
   onAction?: () => void;
   className?: string;

@@ -28,7 +28,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Seed 002\'s "Job Run Details" on Radix Dialog: status, trigger, who, algorithm, a timeline with delay and duration, params and metadata in `JsonViewer` (bounded preview; `tooLarge` values get a size and a download link), error and stack. Viewers (`canManage={false}`) get no Re-run or Cancel. Focus returns to whatever opened it.',
+          '"Job Run Details" on Radix Dialog: status, trigger, who, algorithm, a timeline with delay and duration, params and metadata in `JsonViewer` (bounded preview; `tooLarge` values get a size and a download link), error and stack. Viewers (`canManage={false}`) get no Re-run or Cancel. Focus returns to whatever opened it.',
       },
       story: { inline: false, height: '760px' },
     },

@@ -36,7 +36,7 @@ function Host() {
 }
 
 describe('JobDetailsModal', () => {
-  it('shows the facts and timeline of seed 002', () => {
+  it('shows every fact of the run and its timeline', () => {
     setup();
     const dialog = screen.getByRole('dialog', { name: 'Job Run Details: match-scores (#12846)' });
     expect(dialog).toHaveTextContent('Trigger');

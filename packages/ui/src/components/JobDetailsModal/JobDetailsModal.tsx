@@ -24,7 +24,7 @@ export interface JobDetailsModalProps {
   canManage?: boolean;
 }
 
-/** Seed 002's "Job Run Details": every field of one run, its params and metadata, its error. */
+/** The "Job Run Details" dialog: every field of one run, its params and metadata, its error. */
 export function JobDetailsModal({
   run,
   loading = false,

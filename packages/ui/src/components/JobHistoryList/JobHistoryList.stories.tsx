@@ -55,7 +55,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Seed 002\'s history (section C). Server-paged: the host fetches and passes `runs`, `total`, `page`; the list calls `onPageChange(page)` and `onFilterChange(filters)` (search debounced 300 ms). New runs never push rows under the cursor: pass `newRunsCount` and handle `onShowNewRuns`. Rows are `JobRunCard variant="history"`.',
+          'The run history. Server-paged: the host fetches and passes `runs`, `total`, `page`; the list calls `onPageChange(page)` and `onFilterChange(filters)` (search debounced 300 ms). New runs never push rows under the cursor: pass `newRunsCount` and handle `onShowNewRuns`. Rows are `JobRunCard variant="history"`.',
       },
     },
   },

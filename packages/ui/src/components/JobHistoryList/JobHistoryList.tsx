@@ -45,7 +45,7 @@ export function rangeLabel(page: number, pageSize: number, shown: number, total:
 }
 
 /**
- * Seed 002's history (section C): server-paged, filterable, never moving rows under the cursor.
+ * The run history: server-paged, filterable, never moving rows under the cursor.
  * The root is an unnamed section (not a landmark): hosts wrap it in their own labelled region.
  */
 export function JobHistoryList(props: JobHistoryListProps) {

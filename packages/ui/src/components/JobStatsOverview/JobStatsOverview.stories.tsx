@@ -20,7 +20,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Active, queued and last-24 h counts with a manual Refresh (seed 002: no auto-refresh in v1), "Updated 2s ago", a stale warning after a minute, and "Clean Up Stalled Jobs", which previews the dry run and asks before cleaning.',
+          'Active, queued and last-24 h counts with a manual Refresh (no auto-refresh: the numbers change when someone asks), "Updated 2s ago", a stale warning after a minute, and "Clean Up Stalled Jobs", which previews the dry run and asks before cleaning.',
       },
     },
   },

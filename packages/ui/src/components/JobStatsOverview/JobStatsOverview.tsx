@@ -15,7 +15,7 @@ export interface JobStatsOverviewProps {
   /** A failed refresh: shown beside the last good numbers, which stay. */
   error?: string | null;
   now?: Date;
-  /** After this long without a refresh the numbers are flagged as stale (seed 002: 1 minute). */
+  /** After this long without a refresh the numbers are flagged as stale (default 1 minute). */
   staleAfterMs?: number;
   onRefresh?(): void;
   /** Dry run: what "Clean Up Stalled Jobs" would clean. Shown in the confirm dialog. */
@@ -26,7 +26,7 @@ export interface JobStatsOverviewProps {
   className?: string;
 }
 
-/** Seed 002's stats card: active, queued, last 24 h; manual refresh; stalled-job clean-up. */
+/** The stats card: active, queued, last 24 h; manual refresh; stalled-job clean-up. */
 export function JobStatsOverview({
   stats,
   loading = false,

@@ -11,7 +11,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'A run status as icon, text and colour (seed 002). `CANCEL_REQUESTED` is the UI-only state of a run whose cancel was asked for: pass `uiStatusOf(run, cancelPending)`.',
+          'A run status as icon, text and colour, never colour alone. `CANCEL_REQUESTED` is the UI-only state of a run whose cancel was asked for: pass `uiStatusOf(run, cancelPending)`.',
       },
     },
   },

@@ -2,7 +2,7 @@ import type { JobUiStatus } from '@jobs/contracts';
 import { STATUS_META } from './status-meta.js';
 
 /**
- * The seed's status icon. ⏸ and 🔄 are drawn as SVG: common fonts (DejaVu, no emoji font on
+ * The status icon. ⏸ and 🔄 are drawn as SVG: common fonts (DejaVu, no emoji font on
  * Linux servers) have no glyph for them and would show an empty box. The rest are text glyphs.
  */
 // Sits on the text baseline like the glyph icons do.

@@ -1,6 +1,6 @@
 import type { JobUiStatus } from '@jobs/contracts';
 
-/** Icon and label per status (seed 002). The icon is decoration; the label is what is read out. */
+/** Icon and label per status (docs/contract.md, "Statuses"). The icon is decoration; the label is what is read out. */
 export const STATUS_META: Readonly<Record<JobUiStatus, { icon: string; label: string }>> = {
   QUEUED: { icon: '⏸', label: 'Queued' },
   RUNNING: { icon: '◉', label: 'Running' },

@@ -37,7 +37,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'The downloads-style panel (seed 000). The toolbar button shows a badge of in-progress runs (hidden at 0, "9+" past nine) and a ring of their combined progress; the popover (Radix Popover) lists in-progress runs, then recent ones, with Cancel, Details, "Clear finished" and "Show all".',
+          'The downloads-style panel. The toolbar button shows a badge of in-progress runs (hidden at 0, "9+" past nine) and a ring of their combined progress; the popover (Radix Popover) lists in-progress runs, then recent ones, with Cancel, Details, "Clear finished" and "Show all".',
       },
       story: { inline: false, height: '600px' },
     },

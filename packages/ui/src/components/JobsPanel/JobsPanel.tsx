@@ -30,7 +30,7 @@ export interface JobsPanelProps {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** The downloads-style panel (seed 000): a toolbar button with a badge and ring, and a popover list. */
+/** The downloads-style panel: a toolbar button with a badge and ring, and a popover list. */
 export function JobsPanel({
   runs,
   cancelPendingIds = EMPTY,

@@ -11,7 +11,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'Seed 002\'s "Run New Job": a native job `<select>`, description and examples, a raw JSON `<textarea>` with "Load Defaults", a client-side syntax check with line and column, server `ApiError`s inline on their field when `retryable`, and a non-blocking duplicate warning. Fields are named `jobName` and `params` so a Remix `<Form>` can post them without JavaScript. `onSubmit({ jobName, params })`.',
+          'The "Run New Job" dialog: a native job `<select>`, description and examples, a raw JSON `<textarea>` with "Load Defaults", a client-side syntax check with line and column, server `ApiError`s inline on their field when `retryable`, and a non-blocking duplicate warning. Fields are named `jobName` and `params` so a Remix `<Form>` can post them without JavaScript. `onSubmit({ jobName, params })`.',
       },
       story: { inline: false, height: '720px' },
     },

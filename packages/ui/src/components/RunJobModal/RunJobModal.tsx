@@ -37,7 +37,7 @@ export interface RunJobModalProps {
 
 const NO_RUNNING: ReadonlySet<string> = new Set();
 
-/** Seed 002's "Run New Job": job picker, description, examples, raw JSON params, Load Defaults. */
+/** The "Run New Job" dialog: job picker, description, examples, raw JSON params, Load Defaults. */
 export function RunJobModal({
   open,
   onOpenChange,

@@ -27,7 +27,7 @@ export function parseParamsText(
   return { ok: true, params: value };
 }
 
-/** Client-side checks only: a job is chosen and the params are JSON syntax (seed 002: the server validates the rest). */
+/** Client-side checks only: a job is chosen and the params are JSON syntax (the server validates the rest against the job's schema). */
 export const runJobFormSchema = z.object({
   jobName: z.string().min(1, 'Choose a job to run'),
   params: z.string().superRefine((text, ctx) => {
