@@ -5,14 +5,22 @@
  */
 import os from 'node:os';
 import { JOB_EVENT, type JobEvent, type JobRunSummary } from '@jobs/contracts';
+import { makeSummary } from '@jobs/contracts/testing';
 import { drainOutputs, initialLiveState, type LiveState, reduceLive } from '../src/core/index.js';
-import { iso, summary, T0 } from '../src/testing/runs.js';
+import { iso, justQueued, T0 } from '../src/testing/runs.js';
 
 const ACTIVE = 10_000;
 
 function seeded(): { state: LiveState; runs: JobRunSummary[] } {
   const runs = Array.from({ length: ACTIVE }, (_, i) =>
-    summary({ id: `r${i}`, status: 'RUNNING', queuedAt: iso(T0 + i), startedAt: iso(T0 + i), version: 2 }),
+    makeSummary({
+      ...justQueued,
+      id: `r${i}`,
+      status: 'RUNNING',
+      queuedAt: iso(T0 + i),
+      startedAt: iso(T0 + i),
+      version: 2,
+    }),
   );
   let state = reduceLive(initialLiveState(), { type: 'resync' });
   state = reduceLive(state, { type: 'snapshot', snapshot: { runs, asOfSeq: 0 }, epoch: state.epoch });
@@ -45,7 +53,7 @@ function lifecycleEvents(count: number): JobEvent[] {
   const at = iso(T0);
   for (let seq = 1; events.length < count; ) {
     const id = `n${seq}`;
-    const queued = summary({ id, queuedAt: at, version: 1 });
+    const queued = makeSummary({ ...justQueued, id, queuedAt: at, version: 1 });
     const started = { ...queued, status: 'RUNNING' as const, version: 2 };
     const done = { ...started, status: 'SUCCESS' as const, version: 3 };
     for (const [type, run] of [

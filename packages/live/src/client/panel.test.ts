@@ -1,15 +1,17 @@
+import type { JobRunSummary } from '@jobs/contracts';
+import { makeSummary } from '@jobs/contracts/testing';
 import { createStore } from 'jotai';
 import { describe, expect, it } from 'vitest';
 import { reduceLive } from '../core/reducer.js';
 import { initialLiveState } from '../core/state.js';
 import { panelRunsAtom } from '../index.js';
 import { MemoryStorage } from '../testing/memoryStorage.js';
-import { iso, summary, T0 } from '../testing/runs.js';
+import { iso, justQueued, T0 } from '../testing/runs.js';
 import { createPanel } from './panel.js';
 
 describe('panel', () => {
   const state = reduceLive(initialLiveState(), { type: 'resync' });
-  const outputs = (runs: ReturnType<typeof summary>[]) => ({
+  const outputs = (runs: JobRunSummary[]) => ({
     effects: runs.map((run) => ({ type: 'appeared' as const, run })),
     touched: new Set<string>(),
     membershipChanged: true,
@@ -19,22 +21,26 @@ describe('panel', () => {
     const store = createStore();
     const panel = createPanel(store, new MemoryStorage(), 10);
     panel.merge(
-      Array.from({ length: 130 }, (_, i) => summary({ id: `r${i}`, queuedAt: iso(T0 + i * 1000) })),
+      Array.from({ length: 130 }, (_, i) =>
+        makeSummary({ ...justQueued, id: `r${i}`, queuedAt: iso(T0 + i * 1000) }),
+      ),
     );
     const runs = store.get(panelRunsAtom);
     expect(runs).toHaveLength(100);
     expect(runs[0]?.id).toBe('r129');
     expect(runs.at(-1)?.id).toBe('r30');
-    panel.merge([summary({ id: 'r5', queuedAt: iso(T0 + 5000) })]); // older than the window: ignored
+    panel.merge([makeSummary({ ...justQueued, id: 'r5', queuedAt: iso(T0 + 5000) })]); // older than the window: ignored
     expect(store.get(panelRunsAtom).some((r) => r.id === 'r5')).toBe(false);
-    panel.merge([summary({ id: 'r129', queuedAt: iso(T0 + 129_000), status: 'FAILED', version: 3 })]);
+    panel.merge([
+      makeSummary({ ...justQueued, id: 'r129', queuedAt: iso(T0 + 129_000), status: 'FAILED', version: 3 }),
+    ]);
     expect(store.get(panelRunsAtom)[0]?.status).toBe('FAILED');
   });
 
   it('shows status changes at once but progress at most four times a second', async () => {
     const store = createStore();
     const panel = createPanel(store, new MemoryStorage(), 10);
-    const run = summary({ id: 'a', status: 'RUNNING', version: 2 });
+    const run = makeSummary({ ...justQueued, id: 'a', status: 'RUNNING', version: 2 });
     panel.update(outputs([run]), state);
     expect(store.get(panelRunsAtom)[0]?.version).toBe(2);
     panel.merge([{ ...run, version: 3, progress: { percent: 10 } }]);

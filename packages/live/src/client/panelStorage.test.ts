@@ -1,14 +1,15 @@
+import { makeSummary } from '@jobs/contracts/testing';
 import { describe, expect, it } from 'vitest';
 import { createLiveClient, panelRunsAtom } from '../index.js';
 import { httpHost, until } from '../testing/host.js';
 import { startLiveServer } from '../testing/liveServer.js';
 import { MemoryStorage } from '../testing/memoryStorage.js';
-import { iso, summary, T0 } from '../testing/runs.js';
+import { iso, justQueued, T0 } from '../testing/runs.js';
 import { loadPanel, PANEL_KEY, savePanel } from './panelStorage.js';
 
 const runs = (n: number) =>
   Array.from({ length: n }, (_, i) =>
-    summary({ id: `r${i}`, queuedAt: iso(T0 + i * 1000), status: 'SUCCESS' }),
+    makeSummary({ ...justQueued, id: `r${i}`, queuedAt: iso(T0 + i * 1000), status: 'SUCCESS' }),
   );
 
 describe('panel persistence', () => {

@@ -1,15 +1,21 @@
+import { hostileText, makeSummary } from '@jobs/contracts/testing';
 import { describe, expect, it } from 'vitest';
 import { planSideEffects } from '../index.js';
-import { summary } from '../testing/runs.js';
+import { justQueued } from '../testing/runs.js';
 
 describe('planSideEffects', () => {
-  const failed = summary({ id: '9', status: 'FAILED', error: { message: '<img src=x onerror=alert(1)>' } });
+  const failed = makeSummary({
+    ...justQueued,
+    id: '9',
+    status: 'FAILED',
+    error: { message: hostileText.xssImg },
+  });
   it('toasts failures, invalidates stats and history, notifies only watched runs', () => {
     const plan = planSideEffects(
       [
         { type: 'finished', run: failed },
-        { type: 'finished', run: summary({ id: '10', status: 'SUCCESS' }) },
-        { type: 'vanished', run: summary({ id: '11', status: 'RUNNING' }) },
+        { type: 'finished', run: makeSummary({ ...justQueued, id: '10', status: 'SUCCESS' }) },
+        { type: 'vanished', run: makeSummary({ ...justQueued, id: '11', status: 'RUNNING' }) },
       ],
       (id) => id === '10' || id === '11',
     );

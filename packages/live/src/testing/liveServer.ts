@@ -7,8 +7,9 @@ import {
   type JobRunSummary,
   type TerminalStatus,
 } from '@jobs/contracts';
+import { makeSummary } from '@jobs/contracts/testing';
 import { Server } from 'socket.io';
-import { iso, summary } from './runs.js';
+import { iso, justQueued } from './runs.js';
 
 export interface StaticFile {
   type: string;
@@ -115,7 +116,11 @@ export async function startLiveServer(options: { files?: Map<string, StaticFile>
       return seq;
     },
     enqueue(deliver = true): JobRunSummary {
-      return lifecycle(JOB_EVENT.queued, summary({ id: String(nextId++), queuedAt: at() }), deliver);
+      return lifecycle(
+        JOB_EVENT.queued,
+        makeSummary({ ...justQueued, id: String(nextId++), queuedAt: at() }),
+        deliver,
+      );
     },
     start(id: string, deliver = true): JobRunSummary {
       const run = runs.get(id) as JobRunSummary;

@@ -6,7 +6,8 @@ import {
   type JobRunSummary,
   type TerminalStatus,
 } from '@jobs/contracts';
-import { iso, summary, T0 } from './runs.js';
+import { makeSummary } from '@jobs/contracts/testing';
+import { iso, justQueued, T0 } from './runs.js';
 
 export type ServerOp =
   | { kind: 'enqueue' }
@@ -36,7 +37,7 @@ export class ServerModel {
     );
     const at = iso(T0 + this.log.length * 1000);
     if (op.kind === 'enqueue') {
-      const run = summary({ id: String(this.nextId++), queuedAt: at });
+      const run = makeSummary({ ...justQueued, id: String(this.nextId++), queuedAt: at });
       this.lifecycle(JOB_EVENT.queued, run, at);
       return;
     }
