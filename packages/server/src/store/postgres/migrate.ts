@@ -23,6 +23,7 @@ export function migrations(): Array<{ version: number; name: string; sql: string
 export async function migrate(pool: pg.Pool): Promise<number> {
   const known = migrations();
   const client = await pool.connect();
+  client.on('error', () => {}); // a dropped connection fails the query at hand; it must not crash the process
   try {
     await client.query(`SELECT pg_advisory_lock(hashtext('jobs-console:migrate:' || current_schema()))`);
     try {

@@ -111,6 +111,12 @@ export async function transaction<T>(
     throw asStoreError(err);
   }
   let broken: Error | undefined;
+  // A connection that dies while checked out emits 'error' on the client: without a listener the
+  // process would crash; the failing query rejects on its own and the client is discarded below.
+  const onError = (err: Error) => {
+    broken = err;
+  };
+  client.on('error', onError);
   try {
     await client.query(begin);
     const out = await fn(client);
@@ -121,6 +127,7 @@ export async function transaction<T>(
     else await client.query('ROLLBACK').catch((e: Error) => (broken = e));
     throw asStoreError(err);
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

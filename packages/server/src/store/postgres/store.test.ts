@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, Socket as NetSocket, type Server, type Socket } from 'node:net';
 import { HistoryQuery } from '@jobs/contracts';
 import { hostileEntries } from '@jobs/contracts/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresUrlFor } from '../../testing/postgres.js';
+import { cuttableProxy } from '../../testing/tcp-proxy.js';
 import { StoreUnavailableError } from '../errors.js';
 import { migrations } from './migrate.js';
 import { openPostgresStore } from './open.js';
@@ -197,43 +197,6 @@ describe('schema', () => {
     expect((err as Error).message).not.toContain('s3cret');
   });
 });
-
-/** A TCP hop between the store and PostgreSQL that a test can cut and restore. */
-async function cuttableProxy(
-  target: URL,
-): Promise<{ url: string; cut(): Promise<void>; restore(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  let server: Server | null = null;
-  let port = 0;
-  const listen = () =>
-    new Promise<void>((resolve) => {
-      server = createServer((client) => {
-        const upstream = new NetSocket();
-        upstream.connect(Number(target.port || 5432), target.hostname);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => s.destroy());
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as { port: number }).port;
-        resolve();
-      });
-    });
-  await listen();
-  const url = new URL(target);
-  url.port = String(port);
-  return {
-    url: url.toString(),
-    async cut() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server!.close(() => resolve()));
-    },
-    restore: listen,
-  };
-}
 
 describe('PostgreSQL going away', () => {
   it('fails calls as StoreUnavailableError while it is away and resumes without a restart', async () => {
