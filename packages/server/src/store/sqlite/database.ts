@@ -11,7 +11,7 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-export const DEFAULT_BUSY_TIMEOUT_MS = 20;
+export const DEFAULT_BUSY_TIMEOUT_MS = 10;
 
 /**
  * Opens (and migrates) the SQLite file. Runs hold params, errors and logs that may be private:
