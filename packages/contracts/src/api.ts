@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiError } from './api-error.js';
 import { JobDefinition } from './definition.js';
 import { JsonObject } from './json.js';
 import { LIMITS } from './limits.js';
@@ -109,3 +110,27 @@ export type BulkEnqueueResponse = z.infer<typeof BulkEnqueueResponse>;
 
 export const CleanupStalledResponse = z.object({ cleaned: z.array(JobRunSummary) });
 export type CleanupStalledResponse = z.infer<typeof CleanupStalledResponse>;
+
+// ─── Error bodies with more than the ApiError ───────────────────────────────
+
+/**
+ * A 409 about one run carries that run. The cases: cancel of a run that already finished ("Run
+ * already finished": the run as it ended); cancel of a running run whose job cannot be stopped
+ * ("Not cancellable"); retry of a run still QUEUED or RUNNING ("Run still active": the run); an
+ * idempotency key used before with another job or params (the run it created).
+ *
+ * Retry is idempotent while it is under way: retrying a run whose earlier retry is still QUEUED or
+ * RUNNING answers 409 "Retry already under way" with `run` = that retry (follow it at
+ * `/api/admin/jobs/:id`), never a second run. Once that retry has finished, the run may be retried
+ * again.
+ */
+export const RunConflictError = ApiError.extend({ run: JobRunSummary });
+export type RunConflictError = z.infer<typeof RunConflictError>;
+
+/**
+ * A 503 on bulk enqueue (the store became unavailable halfway): the ApiError plus `results`, one
+ * per item in order, saying exactly which runs were created (`ok: true` with the run) and which
+ * were not (to send again after `Retry-After`).
+ */
+export const BulkEnqueueUnavailable = ApiError.extend({ results: BulkEnqueueResponse.shape.results });
+export type BulkEnqueueUnavailable = z.infer<typeof BulkEnqueueUnavailable>;

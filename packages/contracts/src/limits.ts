@@ -2,6 +2,8 @@
 export const LIMITS = {
   /** params/metadata larger than this are left out of list and event summaries. */
   summaryJsonBytes: 1024,
+  /** a run's error in list and event summaries: message + stack cut to this many UTF-8 bytes in all. */
+  summaryErrorBytes: 1024,
   /** the details endpoint returns params/metadata whole up to this size, then a `tooLarge` marker. */
   detailsJsonBytes: 256 * 1024,
   /** request bodies (enqueue params) over this are answered 413 before parsing. */

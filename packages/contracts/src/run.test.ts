@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './limits.js';
-import { JobRun, JobRunDetails, JobRunSummary, toDetails, toSummary } from './run.js';
+import { JobRun, JobRunDetails, JobRunSummary, summarizeError, toDetails, toSummary } from './run.js';
 import { hostileShortStrings, makeRun } from './testing/index.js';
 
 describe('JobRun', () => {
@@ -71,5 +71,41 @@ describe('toDetails', () => {
     const details = toDetails(makeRun({ metadata: null }), () => '');
     expect(details.metadataTruncated).toBe(false);
     expect(details.tooLarge).toEqual({});
+  });
+});
+
+describe('summarizeError', () => {
+  const bytes = (e: { message: string; stack?: string } | null) =>
+    new TextEncoder().encode((e?.message ?? '') + (e?.stack ?? '')).length;
+
+  it('keeps a small error as it is, unflagged', () => {
+    const error = { message: 'kaput', stack: 'Error: kaput\n    at x', code: 'E' };
+    expect(summarizeError(error)).toEqual(error);
+    expect(summarizeError(null)).toBeNull();
+  });
+
+  it('bounds message + stack to summaryErrorBytes in all, flags it, and leaves the details whole', () => {
+    const stack = `Error: kaput\n${'    at frame (/srv/app/x.js:1:1)\n'.repeat(500)}`; // ~16 kB
+    const run = makeRun({ status: 'FAILED', error: { message: 'kaput', stack, code: 'E_KAPUT' } });
+    const summary = toSummary(run);
+    expect(bytes(summary.error)).toBeLessThanOrEqual(LIMITS.summaryErrorBytes);
+    expect(summary.error).toMatchObject({ message: 'kaput', code: 'E_KAPUT', truncated: true });
+    expect(summary.error!.stack!.startsWith('Error: kaput')).toBe(true);
+    expect(JobRunSummary.parse(summary).error?.truncated).toBe(true);
+    expect(toDetails(run, () => '').error).toEqual(run.error);
+  });
+
+  it('cuts a huge message of multi-byte characters on a character boundary', () => {
+    const error = summarizeError({ message: '😀é'.repeat(2000), stack: 'short' })!;
+    expect(bytes(error)).toBeLessThanOrEqual(LIMITS.summaryErrorBytes);
+    expect(error.truncated).toBe(true);
+    expect(error.message).not.toMatch(/[\uD800-\uDBFF]$/);
+    expect(error.message.length).toBeGreaterThan(100);
+  });
+
+  it('flags a stack-only overflow too', () => {
+    const error = summarizeError({ message: '', stack: 'x'.repeat(LIMITS.summaryErrorBytes + 1) })!;
+    expect(error.truncated).toBe(true);
+    expect(bytes(error)).toBe(LIMITS.summaryErrorBytes);
   });
 });

@@ -14,8 +14,50 @@ export const JobError = z.object({
   message: z.string(),
   stack: z.string().optional(),
   code: z.string().optional(),
+  /** set on summaries whose message or stack was cut to `LIMITS.summaryErrorBytes`; details have it whole */
+  truncated: z.boolean().optional(),
 });
 export type JobError = z.infer<typeof JobError>;
+
+const encoder = new TextEncoder();
+const utf8Bytes = (text: string) => encoder.encode(text).length;
+
+/** The longest prefix of `text` within `bytes` UTF-8 bytes, never splitting a character. */
+function cutToBytes(text: string, bytes: number): string {
+  if (bytes <= 0) return '';
+  if (utf8Bytes(text) <= bytes) return text;
+  let lo = 0;
+  let hi = Math.min(text.length, bytes);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (utf8Bytes(text.slice(0, mid)) <= bytes) lo = mid;
+    else hi = mid - 1;
+  }
+  // do not leave half of a surrogate pair at the end
+  const last = text.charCodeAt(lo - 1);
+  return last >= 0xd800 && last <= 0xdbff ? text.slice(0, lo - 1) : text.slice(0, lo);
+}
+
+/**
+ * A run's error as lists and events carry it: message and stack within `summaryErrorBytes` UTF-8
+ * bytes in all (the message first, up to half the budget or all it needs; the stack gets the
+ * rest), with `truncated: true` when anything was cut. The whole error stays in the details.
+ */
+export function summarizeError(error: JobError | null): JobError | null {
+  if (error === null) return null;
+  const budget = LIMITS.summaryErrorBytes;
+  const messageBytes = utf8Bytes(error.message);
+  const stackBytes = error.stack === undefined ? 0 : utf8Bytes(error.stack);
+  if (messageBytes + stackBytes <= budget) return error;
+  const message = cutToBytes(error.message, Math.max(budget - stackBytes, budget / 2));
+  const stack = error.stack === undefined ? undefined : cutToBytes(error.stack, budget - utf8Bytes(message));
+  return {
+    message,
+    ...(stack ? { stack } : {}),
+    ...(error.code !== undefined ? { code: error.code } : {}),
+    truncated: true,
+  };
+}
 
 export const JobProgress = z.object({
   percent: z.number().min(0).max(100).optional(),
@@ -80,6 +122,7 @@ export function toSummary(run: JobRun): JobRunSummary {
   const metadataFit = fits(run.metadata, LIMITS.summaryJsonBytes);
   return {
     ...run,
+    error: summarizeError(run.error),
     params: paramsFit ? run.params : null,
     metadata: metadataFit ? run.metadata : null,
     paramsTruncated: !paramsFit,

@@ -10,6 +10,7 @@ import {
   JobStats,
   LIMITS,
   LogsResponse,
+  RunConflictError,
   RunDetailsResponse,
   RunResponse,
 } from '@jobs/contracts';
@@ -315,6 +316,23 @@ describe('GET /active, /stats, /:id, /:id/logs, /:id/raw', () => {
   });
 });
 
+describe('errors in summaries', () => {
+  it("keeps a failed run's error within 1 kB in history, active lists and events, flagged; details have it whole", async () => {
+    const run = await t.enqueue('long-stack');
+    await t.waitForStatus(run.id, 'FAILED');
+    const details = RunDetailsResponse.parse((await t.api('GET', `/${run.id}`)).body).run;
+    expect(details.error!.stack!.length).toBeGreaterThan(16_000);
+    expect(details.error!.truncated).toBeUndefined();
+    const listed = HistoryResponse.parse((await t.api('GET', `/history?q=%23${run.id}`)).body).runs[0]!;
+    const size = new TextEncoder().encode(listed.error!.message + (listed.error!.stack ?? '')).length;
+    expect(size).toBeLessThanOrEqual(LIMITS.summaryErrorBytes);
+    expect(listed.error).toMatchObject({ message: details.error!.message, truncated: true });
+    expect(details.error!.stack!.startsWith(listed.error!.stack!)).toBe(true);
+    const page = HistoryResponse.parse((await t.api('GET', '/history?jobName=long-stack')).body).runs[0]!;
+    expect(page.error).toEqual(listed.error);
+  });
+});
+
 describe('cancel, retry, bulk, cleanup-stalled', () => {
   it('cancels a queued run at once (202), idempotently, and answers 409 with the run once finished', async () => {
     const done = await t.enqueue('quick');
@@ -343,6 +361,34 @@ describe('cancel, retry, bulk, cleanup-stalled', () => {
     const notYet = await t.api('POST', `/${running.id}/retry`);
     expect(notYet.status).toBe(409);
     await t.api('POST', `/${running.id}/cancel`);
+  });
+
+  it('answers 409 with the retry under way for a second retry of the same run, even at once', async () => {
+    const original = await t.enqueue('waits', { ms: 10_000 });
+    await t.waitForStatus(original.id, 'RUNNING');
+    await t.api('POST', `/${original.id}/cancel`);
+    await t.waitForStatus(original.id, 'CANCELLED');
+    const [a, b] = await Promise.all([
+      t.api('POST', `/${original.id}/retry`),
+      t.api('POST', `/${original.id}/retry`),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const [created, refused] = a.status === 201 ? [a, b] : [b, a];
+    expect(RunConflictError.parse(refused.body)).toMatchObject({
+      error: 'Retry already under way',
+      retryable: false,
+    });
+    expect(refused.body.run).toMatchObject({ id: created.body.run.id, retryOf: original.id });
+    const third = await t.api('POST', `/${original.id}/retry`);
+    expect(third.status).toBe(409);
+    expect(third.body.run.id).toBe(created.body.run.id);
+    // Once that retry has finished, the run can be retried again.
+    await t.api('POST', `/${created.body.run.id}/cancel`);
+    await t.waitForStatus(created.body.run.id, 'CANCELLED');
+    const again = await t.api('POST', `/${original.id}/retry`);
+    expect(again.status).toBe(201);
+    expect(again.body.run.id).not.toBe(created.body.run.id);
+    await t.api('POST', `/${again.body.run.id}/cancel`);
   });
 
   it('bulk-enqueues and bulk-cancels by ids and by filter', async () => {

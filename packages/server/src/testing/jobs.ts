@@ -57,6 +57,15 @@ export const testJobs: JobDefinitionInput[] = [
     },
   }),
   defineJob({
+    ...base('long-stack'),
+    concurrency: 4,
+    run() {
+      const err = new Error('kaput, with a stack as long as real ones get');
+      err.stack = `Error: kaput\n${'    at deep (/srv/app/node_modules/some/lib/index.js:10:20)\n'.repeat(400)}`;
+      throw err;
+    },
+  }),
+  defineJob({
     ...base('slowpoke'),
     timeoutMs: 100,
     concurrency: 4,

@@ -5,6 +5,7 @@ import {
   type JobRunSummary,
   type JsonObject,
   LIMITS,
+  summarizeError,
 } from '@jobs/contracts';
 
 /** A `runs` row as pg returns it: times as Date, JSON values parsed, bigints as numbers. */
@@ -85,6 +86,7 @@ export function toSummaryRow(row: PgRunRow): JobRunSummary {
   const metadataTruncated = row.metadata_bytes !== null && row.metadata_bytes > LIMITS.summaryJsonBytes;
   return {
     ...base(row),
+    error: summarizeError(row.error),
     params: paramsTruncated ? null : row.params,
     metadata: metadataTruncated ? null : row.metadata,
     paramsTruncated,

@@ -1,4 +1,4 @@
-import { ApiError, BulkEnqueueResponse } from '@jobs/contracts';
+import { ApiError, BulkEnqueueUnavailable } from '@jobs/contracts';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/server.js';
@@ -42,7 +42,7 @@ describe('a locked database', () => {
       });
       expect(bulk.status).toBe(503);
       expect(bulk.headers.get('retry-after')).toBe('1');
-      const { results } = BulkEnqueueResponse.parse(bulk.body);
+      const { results } = BulkEnqueueUnavailable.parse(bulk.body);
       expect(results.map((r) => r.ok)).toEqual([false, false, false]); // exactly none was created
 
       expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
