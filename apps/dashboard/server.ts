@@ -1,25 +1,27 @@
 /**
  * The dashboard host: one Express server on one port for Remix pages, resource routes and the
- * browser-facing Socket.IO relay (stack.md pitfall 11). Boot order: env → data dir → jobs API
+ * browser-facing Socket.IO relay (remix-serve cannot host a Socket.IO server). Boot order: env → data dir → jobs API
  * (embedded or remote) → services → HTTP → relay.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import express from 'express';
 import { createAuditLog } from './app/services/audit.server.js';
+import { bodyLimits } from './app/services/body-limit.server.js';
 import type { Services } from './app/services/context.server.js';
 import { EnvError, parseEnv } from './app/services/env.server.js';
 import { createJobsApi } from './app/services/jobs-api.server.js';
 import { logger } from './app/services/logger.server.js';
-import { createLoginThrottle } from './app/services/login-throttle.server.js';
-import { rateLimits } from './app/services/rate-limit.server.js';
+import { createMemoryLoginThrottle } from './app/services/login-throttle.server.js';
+import { createRateLimiter } from './app/services/rate-limit.server.js';
 import { createRelay, type Relay } from './app/services/relay.server.js';
+import { remixHandler } from './app/services/remix-handler.server.js';
 import { sameOriginOnly } from './app/services/same-origin.server.js';
 import { loadSessionSecret } from './app/services/secret.server.js';
+import { securityHeaders } from './app/services/security-headers.server.js';
 import { createSessions } from './app/services/session.server.js';
 import { startUpstream } from './app/services/upstream.server.js';
 import { createUserDirectory } from './app/services/users.server.js';
@@ -39,7 +41,9 @@ async function main() {
     sessions,
     audit: createAuditLog(env.dataDir),
     api: createJobsApi({ baseUrl: upstream.url, token: upstream.token }),
-    loginThrottle: createLoginThrottle(),
+    loginThrottle: createMemoryLoginThrottle(),
+    rateLimiter: createRateLimiter(),
+    secureCookies: env.trustProxy,
     relayStats: () => {
       if (!relay) throw new Error('relay not started');
       return relay.stats.snapshot();
@@ -48,13 +52,10 @@ async function main() {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', env.trustProxy ? 1 : false);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  // Only the configured proxy hop may speak for the client (X-Forwarded-For/-Proto); anyone else is
+  // taken at the socket's address, so a direct client cannot pick the address it is throttled by.
+  app.set('trust proxy', env.trustProxy ? env.trustedProxies : false);
+  app.use(securityHeaders({ csp: !dev }));
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (dev) {
@@ -77,22 +78,37 @@ async function main() {
 
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
   app.use(sameOriginOnly());
-  app.use(rateLimits());
+  app.use(bodyLimits());
   app.all(
     '*',
-    createRequestHandler({
+    remixHandler({
       build,
       mode: env.mode,
       getLoadContext: (req, res) => ({
         services,
-        rateLimited: res.locals.rateLimited ?? null,
+        cspNonce: String(res.locals.cspNonce ?? ''),
         clientAddress: req.ip ?? 'unknown',
       }),
     }),
   );
 
   const http = createServer(app);
-  relay = createRelay({ http, upstreamUrl: upstream.url, token: upstream.token, sessions, users });
+  const trusted = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  relay = createRelay({
+    http,
+    upstreamUrl: upstream.url,
+    token: upstream.token,
+    sessions,
+    users,
+    originOf: (req) => {
+      const tls = 'encrypted' in req.socket && req.socket.encrypted === true;
+      const forwarded = String(req.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]
+        ?.trim();
+      const viaProxy = forwarded && trusted(req.socket.remoteAddress ?? '', 0);
+      return `${viaProxy ? forwarded : tls ? 'https' : 'http'}://${req.headers.host ?? ''}`;
+    },
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(env.port, env.host, resolve);

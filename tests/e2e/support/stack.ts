@@ -18,9 +18,15 @@ export interface Stack {
   restart(): Promise<void>;
   /** What the latest start printed up to its "listening" line. */
   output(): string;
+  /** Everything the latest start printed so far (stdout and stderr). */
+  logs(): string;
+  /** The server process's id (to read its memory, or to kill it). */
+  pid(): number;
 }
 
-function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: string }> {
+function launch(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; output: string; all: { text: string } }> {
   const child = spawn(tsx, ['server.ts'], {
     cwd: app,
     env: env as NodeJS.ProcessEnv,
@@ -28,6 +34,13 @@ function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url
   });
   return new Promise((resolve, reject) => {
     let out = '';
+    const all = { text: '' };
+    child.stdout?.on('data', (c: Buffer) => {
+      all.text += c.toString();
+    });
+    child.stderr?.on('data', (c: Buffer) => {
+      all.text += c.toString();
+    });
     const timer = setTimeout(() => reject(new Error(`stack did not start:\n${out}`)), 30_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
@@ -35,8 +48,7 @@ function launch(env: Record<string, string>): Promise<{ child: ChildProcess; url
       if (match?.[1]) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
-        child.stdout?.resume();
-        resolve({ child, url: match[1], output: out });
+        resolve({ child, url: match[1], output: out, all });
       }
     };
     child.stdout?.on('data', onData);
@@ -59,7 +71,7 @@ function exited(child: ChildProcess): Promise<void> {
 export async function startStack(extra: Record<string, string> = {}): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jobs-e2e-stack-'));
   const env = stackEnv({ PORT: '0', DATA_DIR: dataDir, ...extra });
-  let { child, url, output } = await launch(env).catch((error: unknown) => {
+  let { child, url, output, all } = await launch(env).catch((error: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
@@ -77,10 +89,16 @@ export async function startStack(extra: Record<string, string> = {}): Promise<St
     },
     async restart() {
       await kill();
-      ({ child, url, output } = await launch({ ...env, PORT: port }));
+      ({ child, url, output, all } = await launch({ ...env, PORT: port }));
     },
     output() {
       return output;
+    },
+    logs() {
+      return all.text;
+    },
+    pid() {
+      return child.pid ?? 0;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
+import { SafeText } from '../components/SafeText.js';
 import { jsonError, requirePageUser } from '../services/auth.server.js';
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Jobs Console' }];
@@ -8,15 +9,19 @@ export const meta: MetaFunction = () => [{ title: 'Audit log · Jobs Console' }]
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context);
   if (user.role !== 'admin') throw jsonError(403, 'Forbidden', 'The audit log is for admins.');
-  return { entries: context.services.audit.recent(500) };
+  const [entries, failedLogins] = await Promise.all([
+    context.services.audit.recent(500),
+    context.services.loginThrottle.recentFailures(100),
+  ]);
+  return { entries, failedLogins };
 }
 
 export default function Audit() {
-  const { entries } = useLoaderData<typeof loader>();
+  const { entries, failedLogins } = useLoaderData<typeof loader>();
   return (
     <section className="card audit">
       <h1>Audit log</h1>
-      <p className="muted">Every action, newest first (last 500).</p>
+      <p className="muted">Every action by a logged-in user, newest first (last 500).</p>
       <table className="table">
         <thead>
           <tr>
@@ -32,13 +37,51 @@ export default function Audit() {
             // biome-ignore lint/suspicious/noArrayIndexKey: entries are append-only; two may share a timestamp.
             <tr key={`${e.at}-${i}`} data-outcome={e.outcome}>
               <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
-              <td>{e.who}</td>
-              <td>{e.action}</td>
+              <td>
+                <SafeText text={e.who} />
+              </td>
+              <td>
+                <SafeText text={e.action} />
+              </td>
               <td>{e.runId ? `#${e.runId}` : ''}</td>
               <td>
                 {e.outcome}
-                {e.detail ? ` · ${e.detail}` : ''}
+                {e.detail ? (
+                  <>
+                    {' · '}
+                    <SafeText text={e.detail} />
+                  </>
+                ) : null}
               </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Failed logins</h2>
+      <p className="muted">
+        Per address and typed email (cut to 100 characters), most recent first. What was typed is not an
+        identity, so these are kept apart from the actions above.
+      </p>
+      <table className="table failed-logins">
+        <thead>
+          <tr>
+            <th scope="col">Last (UTC)</th>
+            <th scope="col">Address</th>
+            <th scope="col">Email typed</th>
+            <th scope="col">Failures</th>
+          </tr>
+        </thead>
+        <tbody>
+          {failedLogins.map((f) => (
+            <tr key={`${f.address}|${f.email}`}>
+              <td>{f.lastAt.replace('T', ' ').slice(0, 19)}</td>
+              <td>
+                <SafeText text={f.address} />
+              </td>
+              <td>
+                <SafeText text={f.email} />
+              </td>
+              <td>{f.count}</td>
             </tr>
           ))}
         </tbody>

@@ -15,10 +15,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-/** Seed 001's bulk operations: start N runs of one job, or cancel every active run (optionally one job's). */
+/** Bulk operations: start N runs of one job, or cancel every active run (optionally one job's). */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page' });
-  const limited = pageRateLimit(context);
+  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page', bucket: 'bulk' });
+  const limited = pageRateLimit(user.limited);
   const form = await request.formData();
   const intent = form.get('intent');
   const jobName = String(form.get('jobName') ?? '').trim() || undefined;

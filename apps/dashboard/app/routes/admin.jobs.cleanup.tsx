@@ -16,8 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page' });
-  const limited = pageRateLimit(context);
+  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page', bucket: 'bulk' });
+  const limited = pageRateLimit(user.limited);
   if (limited) return data({ cleaned: [], error: limited.data.formError }, { status: 429 });
   const r = await attempt(context.services.api.cleanupStalled(false, user.email));
   context.services.audit.record({

@@ -29,8 +29,8 @@ type Result = { ok: false; error: ApiError };
 const fail = (error: ApiError, status = 400) => data<Result>({ ok: false, error }, { status });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page' });
-  const limited = pageRateLimit(context);
+  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page', bucket: 'enqueue' });
+  const limited = pageRateLimit(user.limited);
   if (limited) return fail(apiError('Too many requests', limited.data.formError, true), 429);
   const form = await request.formData();
   const jobName = String(form.get('jobName') ?? '').trim();

@@ -17,8 +17,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page' });
-  const limited = pageRateLimit(context);
+  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page', bucket: 'cancel' });
+  const limited = pageRateLimit(user.limited);
   if (limited) return limited;
   const id = params.id ?? '';
   const result = await attempt(context.services.api.cancel(id, user.email));

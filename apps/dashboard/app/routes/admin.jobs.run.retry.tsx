@@ -10,8 +10,8 @@ export const loader = ({ params }: LoaderFunctionArgs) =>
   redirect(`/admin/jobs/runs/${encodeURIComponent(params.id ?? '')}`);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page' });
-  const limited = pageRateLimit(context);
+  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page', bucket: 'enqueue' });
+  const limited = pageRateLimit(user.limited);
   if (limited) return limited;
   const id = params.id ?? '';
   const result = await attempt(context.services.api.retry(id, user.email));

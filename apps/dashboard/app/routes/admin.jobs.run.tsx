@@ -8,6 +8,7 @@ import { StatusText } from '../components/StatusText.js';
 import { useHydrated } from '../components/useHydrated.js';
 import { requirePageUser } from '../services/auth.server.js';
 import { orThrow } from '../services/load.server.js';
+import { errorsFor } from '../services/run-errors.server.js';
 import type { JobManagerData } from './admin.jobs.js';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,9 +29,9 @@ function proxiedLinks(run: JobRunDetails): JobRunDetails {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  await requirePageUser(request, context);
+  const user = await requirePageUser(request, context);
   const { run } = await orThrow(context.services.api.run(params.id ?? ''));
-  return { run: proxiedLinks(run) };
+  return { run: errorsFor(proxiedLinks(run), user.role) };
 }
 
 export default function RunDetails() {

@@ -8,6 +8,7 @@ import { StatsSection } from '../components/StatsSection.js';
 import { requirePageUser } from '../services/auth.server.js';
 import { filtersFromUrl, historyQueryOf } from '../services/history-params.js';
 import { orThrow } from '../services/load.server.js';
+import { errorsFor } from '../services/run-errors.server.js';
 
 export const meta: MetaFunction = () => [{ title: 'Job Manager · Jobs Console' }];
 
@@ -25,9 +26,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canManage: user.role === 'admin',
     filters,
     stats,
-    history,
+    history: errorsFor(history, user.role),
     definitions: definitions.jobs,
-    active: active.runs,
+    active: errorsFor(active.runs, user.role),
   };
 }
 
@@ -38,7 +39,7 @@ export default function JobManager() {
   const { search } = useLocation();
   const navigation = useNavigation();
   // A modal route that is still loading counts as open: the page's own <select>s step aside at once,
-  // so the modal's job picker is the only one (seed 002's test selects the first 'select').
+  // so the modal's job picker is the only one (the end-to-end example test selects the first 'select').
   const opening = navigation.state !== 'idle' && navigation.location.pathname.startsWith('/admin/jobs/');
   const modalOpen = useOutlet() !== null || opening;
   const cancellable = useMemo(

@@ -1,12 +1,10 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { proxyAudited } from '../services/audited.server.js';
 import { requireActionUser } from '../services/auth.server.js';
-import { apiRateLimit } from '../services/limits.server.js';
 
 /** The live client's cancel; the engine makes it idempotent, the client makes sure it is sent once. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'api' });
-  apiRateLimit(context);
+  const user = await requireActionUser(request, context, { role: 'admin', kind: 'api', bucket: 'cancel' });
   const id = params.id ?? '';
   return proxyAudited(
     context.services.audit,

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { proxyAudited } from '../services/audited.server.js';
 import { jsonError, requireActionUser, requireApiUser } from '../services/auth.server.js';
-import { apiRateLimit } from '../services/limits.server.js';
 import { proxyJson } from '../services/respond.server.js';
 
 /** GET: the dry run (changes nothing). POST: the clean-up itself, admins only. */
@@ -13,8 +12,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'api' });
-  apiRateLimit(context);
+  const user = await requireActionUser(request, context, { role: 'admin', kind: 'api', bucket: 'bulk' });
   return proxyAudited(
     context.services.audit,
     { who: user.email, action: 'cleanup stalled', runId: null },

@@ -3,12 +3,10 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { proxyAudited } from '../services/audited.server.js';
 import { requireActionUser } from '../services/auth.server.js';
 import { readJsonBody } from '../services/body.server.js';
-import { apiRateLimit } from '../services/limits.server.js';
 import { jsonResponse } from '../services/respond.server.js';
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'api' });
-  apiRateLimit(context);
+  const user = await requireActionUser(request, context, { role: 'admin', kind: 'api', bucket: 'enqueue' });
   const body = await readJsonBody(request);
   const parsed = EnqueueRequest.safeParse(body);
   if (!parsed.success) return jsonResponse(apiErrorFromIssues('Invalid request', parsed.error.issues), 400);

@@ -4,6 +4,7 @@ import { logger } from './logger.server.js';
 
 export interface AuditEntry {
   at: string;
+  /** Always an authenticated identity: failed logins are kept apart (see login-throttle.server.ts). */
   who: string;
   action: string;
   runId: string | null;
@@ -14,7 +15,7 @@ export interface AuditEntry {
 export interface AuditLog {
   record(entry: Omit<AuditEntry, 'at'>): void;
   /** Newest first. */
-  recent(limit: number): AuditEntry[];
+  recent(limit: number): Promise<AuditEntry[]>;
 }
 
 const KEEP = 2000;
@@ -43,7 +44,7 @@ export function createAuditLog(dataDir: string): AuditLog {
       appendFileSync(file, `${JSON.stringify(entry)}\n`);
       logger.info('audit', { ...entry });
     },
-    recent(limit) {
+    async recent(limit) {
       return entries.slice(-limit).reverse();
     },
   };

@@ -1,5 +1,6 @@
 import { type AppLoadContext, redirect } from '@remix-run/node';
 import type { Services } from './context.server.js';
+import type { LimitedAction, RateLimitVerdict } from './rate-limit.server.js';
 import type { Role, User } from './users.server.js';
 
 export interface SessionUser extends User {
@@ -64,24 +65,50 @@ export function assertSameOrigin(request: Request): void {
     );
 }
 
-/** Every action: same origin, then a session (pages redirect, resources 401), then the role. */
+export interface ActionUser extends SessionUser {
+  /** Set when this session is over the route's rate limit; pages show it, resources already threw. */
+  limited: RateLimitVerdict | null;
+}
+
+/**
+ * The guard every mutating route goes through, in this order: same origin, a session (pages
+ * redirect, resources 401), the role, then the route's rate-limit bucket counted against the decoded
+ * session id. Denials by role or rate are audited under the authenticated identity.
+ */
 export async function requireActionUser(
   request: Request,
   context: AppLoadContext,
-  { role, kind }: { role: Role; kind: 'page' | 'api' },
-): Promise<SessionUser> {
+  { role, kind, bucket }: { role: Role; kind: 'page' | 'api'; bucket?: LimitedAction },
+): Promise<ActionUser> {
   assertSameOrigin(request);
   const user =
     kind === 'page' ? await requirePageUser(request, context) : await requireApiUser(request, context);
+  const { audit, rateLimiter } = context.services;
+  const route = new URL(request.url).pathname.replace(/\.data$/, '');
   if (role === 'admin' && user.role !== 'admin') {
-    context.services.audit.record({
-      who: user.email,
-      action: 'forbidden',
-      runId: null,
-      outcome: 'denied',
-      detail: new URL(request.url).pathname,
-    });
+    audit.record({ who: user.email, action: 'forbidden', runId: null, outcome: 'denied', detail: route });
     throw jsonError(403, 'Forbidden', 'Viewers can look but cannot change anything.');
   }
-  return user;
+  const limited = bucket ? rateLimiter.take(bucket, user.sessionId) : null;
+  if (limited?.first)
+    audit.record({
+      who: user.email,
+      action: bucket ?? '',
+      runId: null,
+      outcome: 'denied',
+      detail: 'rate limited',
+    });
+  if (limited && kind === 'api')
+    throw new Response(
+      JSON.stringify({
+        error: 'Too many requests',
+        details: `Try again in ${limited.retryAfterS} s.`,
+        retryable: true,
+      }),
+      {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'Retry-After': String(limited.retryAfterS) },
+      },
+    );
+  return { ...user, limited };
 }

@@ -1,7 +1,7 @@
 import type { AuditLog } from './audit.server.js';
 import type { JobsApi } from './jobs-api.server.js';
 import type { LoginThrottle } from './login-throttle.server.js';
-import type { RateLimitVerdict } from './rate-limit.server.js';
+import type { RateLimiter } from './rate-limit.server.js';
 import type { RelaySnapshot } from './relay-stats.server.js';
 import type { Sessions } from './session.server.js';
 import type { UserDirectory } from './users.server.js';
@@ -14,13 +14,16 @@ export interface Services {
   api: JobsApi;
   relayStats(): RelaySnapshot;
   loginThrottle: LoginThrottle;
+  rateLimiter: RateLimiter;
+  /** Cookies are Secure when a TLS proxy is trusted in front (TRUST_PROXY), whatever the hop says. */
+  secureCookies: boolean;
 }
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
     services: Services;
-    /** Set when this request is over its rate limit; the action decides how to answer. */
-    rateLimited: RateLimitVerdict | null;
+    /** This request's Content-Security-Policy nonce (inline scripts carry it). */
+    cspNonce: string;
     /** The client's address as Express sees it (trust proxy aware). */
     clientAddress: string;
   }

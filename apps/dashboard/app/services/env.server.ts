@@ -27,6 +27,12 @@ const RawEnv = z.object({
   SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   /** Set when a TLS-terminating proxy sits in front: cookies become Secure and the proxy is trusted. */
   TRUST_PROXY: z.enum(['1', '0', 'true', 'false']).default('0'),
+  /**
+   * Which peers count as that proxy (comma-separated addresses, CIDRs, or loopback/linklocal/
+   * uniquelocal). Only a request arriving from one of them may set its client address and scheme
+   * through X-Forwarded-*; a client reaching the dashboard directly cannot.
+   */
+  TRUST_PROXY_FROM: optionalText,
 });
 
 const on = (flag: string) => ['on', '1', 'true'].includes(flag);
@@ -63,6 +69,10 @@ const EnvSchema = RawEnv.superRefine(pairs).transform((env) => ({
       : null,
   sessionSecret: env.SESSION_SECRET ?? null,
   trustProxy: on(env.TRUST_PROXY),
+  trustedProxies: (env.TRUST_PROXY_FROM ?? 'loopback')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
 }));
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,61 +1,44 @@
-import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-
 export type LimitedAction = 'enqueue' | 'cancel' | 'bulk';
 
-/** Per session (or per address before login), per minute. Generous for people, tight for scripts. */
+/** Per session, per minute. Generous for people, tight for scripts. */
 export const LIMITS_PER_MINUTE: Record<LimitedAction, number> = { enqueue: 30, cancel: 60, bulk: 10 };
-
-const ROUTES: Array<[LimitedAction, RegExp]> = [
-  ['bulk', /^\/(admin\/jobs\/(bulk|cleanup)|resources\/jobs\/(bulk|cleanup-stalled))/],
-  ['cancel', /\/cancel$/],
-  ['enqueue', /^\/(admin\/jobs\/new|resources\/jobs\/enqueue)$|\/retry$/],
-];
-
-export function limitedActionOf(method: string, pathname: string): LimitedAction | null {
-  if (method !== 'POST') return null;
-  const path = pathname.replace(/\.data$/, '').replace(/\/$/, '');
-  return ROUTES.find(([, re]) => re.test(path))?.[0] ?? null;
-}
+const WINDOW_MS = 60_000;
+const MAX_KEYS = 50_000;
 
 export interface RateLimitVerdict {
   action: LimitedAction;
   retryAfterS: number;
+  /** True only for the request that first crossed the limit in this window (audited once, not per try). */
+  first: boolean;
+}
+
+export interface RateLimiter {
+  /** Counts one try of `action` by `identity`; null when allowed, the verdict when over the limit. */
+  take(action: LimitedAction, identity: string): RateLimitVerdict | null;
 }
 
 /**
- * Counting happens in Express (express-rate-limit); refusing happens in the action, which answers 429
- * with Retry-After in the shape its caller understands (form error for pages, JSON for resources).
- * The verdict travels on `res.locals.rateLimited` into the Remix load context.
+ * Fixed windows keyed by the route's declared bucket and the decoded session id. Nothing here looks
+ * at the raw path or the raw cookie text, so a differently spelled URL that reaches the same action,
+ * or a percent-encoded copy of the same cookie, lands in the same bucket.
  */
-export function rateLimits(): RequestHandler {
-  const limiters = Object.fromEntries(
-    (Object.keys(LIMITS_PER_MINUTE) as LimitedAction[]).map((action) => [
-      action,
-      rateLimit({
-        windowMs: 60_000,
-        limit: LIMITS_PER_MINUTE[action],
-        standardHeaders: 'draft-7',
-        legacyHeaders: false,
-        keyGenerator: (req) => {
-          const session = /(?:^|;\s*)__session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-          return `${action}:${session ?? ipKeyGenerator(req.ip ?? '')}`;
-        },
-        handler: (req, res, next) => {
-          const reset = (req as typeof req & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-          const retryAfterS = Math.max(
-            1,
-            Math.ceil(((reset?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000),
-          );
-          res.locals.rateLimited = { action, retryAfterS } satisfies RateLimitVerdict;
-          next();
-        },
-      }),
-    ]),
-  ) as unknown as Record<LimitedAction, RequestHandler>;
-  return (req, res, next) => {
-    const action = limitedActionOf(req.method, req.path);
-    if (!action) return next();
-    return limiters[action](req, res, next);
+export function createRateLimiter(now: () => number = Date.now): RateLimiter {
+  const windows = new Map<string, { start: number; count: number }>();
+  return {
+    take(action, identity) {
+      const key = `${action}\u0000${identity}`;
+      const t = now();
+      let w = windows.get(key);
+      if (!w || t - w.start >= WINDOW_MS) {
+        windows.delete(key);
+        w = { start: t, count: 0 };
+        windows.set(key, w);
+        if (windows.size > MAX_KEYS) windows.delete(windows.keys().next().value ?? '');
+      }
+      w.count++;
+      if (w.count <= LIMITS_PER_MINUTE[action]) return null;
+      const retryAfterS = Math.max(1, Math.ceil((w.start + WINDOW_MS - t) / 1000));
+      return { action, retryAfterS, first: w.count === LIMITS_PER_MINUTE[action] + 1 };
+    },
   };
 }

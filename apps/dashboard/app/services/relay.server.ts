@@ -1,14 +1,16 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { CLIENT_MESSAGE, JOB_EVENT, JOB_EVENT_NAMES, LogsSubscription } from '@jobs/contracts';
 import { Server, type Socket } from 'socket.io';
 import { io as connectUpstream } from 'socket.io-client';
 import { logger } from './logger.server.js';
 import { RelayStats } from './relay-stats.server.js';
+import { errorsFor } from './run-errors.server.js';
 import type { Sessions } from './session.server.js';
 import type { UserDirectory } from './users.server.js';
 
 interface BrowserData {
   email: string;
+  role: 'admin' | 'viewer';
   sessionId: string;
   logs: Set<string>;
 }
@@ -19,16 +21,25 @@ export interface RelayOptions {
   token: string;
   sessions: Sessions;
   users: UserDirectory;
+  /** The origin a page of this dashboard has for this request (scheme included, proxy-aware). */
+  originOf(req: IncomingMessage): string;
+  /** Browser reconnects after an upstream restart are spread over this many ms (default 5,000). */
+  resyncSpreadMs?: number;
 }
+
+/** A browser opens one socket per tab at most (one per browser with the leader); beyond this is abuse. */
+export const MAX_SOCKETS_PER_SESSION = 20;
+/** Browsers send a few subscribe/unsubscribe messages; a flood gets the socket closed. */
+export const MAX_MESSAGES_PER_SECOND = 50;
 
 export type Relay = ReturnType<typeof createRelay>;
 
 const logsRoom = (runId: string) => `logs:${runId}`;
 
-function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
-  if (!origin || !host) return false;
+function sameOrigin(origin: string | undefined, expected: string): boolean {
+  if (!origin) return false;
   try {
-    return new URL(origin).host === host;
+    return new URL(origin).origin === new URL(expected).origin;
   } catch {
     return false;
   }
@@ -38,7 +49,15 @@ function sameOrigin(origin: string | undefined, host: string | undefined): boole
  * Browsers connect here (the dashboard's own origin, session cookie); one upstream connection with the
  * service token feeds them all, so the token never leaves the server and the engine sees one client.
  */
-export function createRelay({ http, upstreamUrl, token, sessions, users }: RelayOptions) {
+export function createRelay({
+  http,
+  upstreamUrl,
+  token,
+  sessions,
+  users,
+  originOf,
+  resyncSpreadMs = 5000,
+}: RelayOptions) {
   const stats = new RelayStats();
   const io = new Server(http, { path: '/socket.io', serveClient: false });
   const upstream = connectUpstream(upstreamUrl, {
@@ -50,11 +69,17 @@ export function createRelay({ http, upstreamUrl, token, sessions, users }: Relay
 
   io.use(async (socket, next) => {
     const { headers } = socket.handshake;
-    if (!sameOrigin(headers.origin, headers.host)) return next(new Error('cross-origin socket refused'));
+    if (!sameOrigin(headers.origin, originOf(socket.request)))
+      return next(new Error('cross-origin socket refused'));
     const session = await sessions.storage.getSession(headers.cookie ?? null);
     const email = session.get('email');
-    if (!email || !session.id || !users.find(email)) return next(new Error('unauthorized'));
-    const data: BrowserData = { email, sessionId: session.id, logs: new Set() };
+    const user = email ? users.find(email) : null;
+    if (!email || !session.id || !user) return next(new Error('unauthorized'));
+    let open = 0;
+    for (const other of io.sockets.sockets.values())
+      if ((other.data as BrowserData).sessionId === session.id) open++;
+    if (open >= MAX_SOCKETS_PER_SESSION) return next(new Error('too many sockets for this session'));
+    const data: BrowserData = { email, role: user.role, sessionId: session.id, logs: new Set() };
     socket.data = data;
     next();
   });
@@ -74,7 +99,21 @@ export function createRelay({ http, upstreamUrl, token, sessions, users }: Relay
   io.on('connection', (socket) => {
     const data = socket.data as BrowserData;
     stats.browserSockets++;
+    socket.join(`role:${data.role}`);
     logger.info('relay.browser_connected', { email: data.email, sockets: stats.browserSockets });
+    let second = 0;
+    let messages = 0;
+    socket.onAny(() => {
+      const now = Math.floor(Date.now() / 1000);
+      if (now !== second) {
+        second = now;
+        messages = 0;
+      }
+      if (++messages > MAX_MESSAGES_PER_SECOND) {
+        logger.warn('relay.browser_flood', { email: data.email });
+        socket.disconnect(true);
+      }
+    });
     socket.on(CLIENT_MESSAGE.logsSubscribe, (raw: unknown) => {
       const parsed = LogsSubscription.safeParse(raw);
       if (!parsed.success || data.logs.has(parsed.data.jobRunId) || data.logs.size >= 20) return;
@@ -108,7 +147,10 @@ export function createRelay({ http, upstreamUrl, token, sessions, users }: Relay
         const runId = event?.data?.jobRunId;
         if (typeof runId === 'string') io.to(logsRoom(runId)).emit(name, event);
       } else if (name === JOB_EVENT.progress) io.volatile.emit(name, event);
-      else io.emit(name, event);
+      // Lifecycle events carry runs, and a failed run its stack: trimmed for admins, none for viewers.
+      else
+        for (const role of ['admin', 'viewer'] as const)
+          io.to(`role:${role}`).emit(name, errorsFor(event, role));
     });
   }
 
@@ -119,9 +161,15 @@ export function createRelay({ http, upstreamUrl, token, sessions, users }: Relay
     for (const runId of logRefs.keys()) upstream.emit(CLIENT_MESSAGE.logsSubscribe, { jobRunId: runId });
     if (everConnected) {
       stats.upstreamReconnects++;
-      // Events were missed while upstream was away: drop browser transports so each client reconnects
-      // and refetches its snapshot (closing the transport, unlike disconnect(), lets clients reconnect).
-      for (const socket of io.sockets.sockets.values()) socket.conn.close();
+      // Events were missed while upstream was away: each client must reconnect and refetch its
+      // snapshot (closing the transport, unlike disconnect(), lets it reconnect). Browser sockets
+      // stayed up during the outage; they are now closed one by one at random over a few seconds,
+      // so a restart of the jobs API does not bring every browser back in the same instant.
+      for (const socket of io.sockets.sockets.values()) {
+        const timer = setTimeout(() => socket.conn.close(), Math.random() * resyncSpreadMs);
+        timer.unref();
+        socket.once('disconnect', () => clearTimeout(timer));
+      }
     }
     everConnected = true;
   });
