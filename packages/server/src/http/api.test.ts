@@ -102,6 +102,35 @@ describe('POST /enqueue', () => {
     expect(res.body.details).toContain('batchSize must be > 0');
   });
 
+  it('answers 400 naming an unknown param, with a hint when a known one is close; a job may opt in', async () => {
+    const bogus = await t.api('POST', '/enqueue', {
+      jobName: 'validated',
+      params: { batchSize: 100, bogusParam: 1 },
+    });
+    expect(bogus.status).toBe(400);
+    const error = expectApiError(bogus.body, {
+      error: 'Invalid parameters',
+      field: 'parameters.bogusParam',
+      retryable: true,
+    });
+    expect(error.details).toContain('Unknown parameter "bogusParam"');
+    expect(error.details).not.toContain('did you mean');
+    const typo = await t.api('POST', '/enqueue', { jobName: 'validated', params: { userid: 8 } });
+    expect(typo.status).toBe(400);
+    expectApiError(typo.body, { field: 'parameters.userid' });
+    expect(typo.body.details).toContain('did you mean "userId"?');
+    const bulk = await t.api('POST', '/bulk/enqueue', {
+      items: [{ jobName: 'validated', params: { batchSzie: 5 } }],
+    });
+    expect(bulk.body.results[0].error).toContain('did you mean "batchSize"?');
+    const open = await t.api('POST', '/enqueue', {
+      jobName: 'open-params',
+      params: { tenant: 'a', extra: 1 },
+    });
+    expect(open.status).toBe(201);
+    expect((await t.waitForStatus(open.body.run.id, 'SUCCESS')).metadata).toEqual({ keys: 'extra,tenant' });
+  });
+
   it('answers 400 for params that are not a JSON object, and for prototype keys', async () => {
     const arr = await t.api('POST', '/enqueue', { jobName: 'validated', params: [1, 2] });
     expect(arr.status).toBe(400);

@@ -33,6 +33,12 @@ export interface JobDefinitionInput<P = Record<string, unknown>> {
   defaultParams?: JsonObject;
   /** zod schema of the params; its JSON Schema is published in `/definitions` */
   params?: z.ZodType<P>;
+  /**
+   * Keys the params schema does not name are refused with 400 (and a "did you mean" hint) unless
+   * this is true (or the schema itself accepts any key, e.g. `.passthrough()`); the schema then
+   * decides what becomes of them.
+   */
+  allowUnknownParams?: boolean;
   /** default true */
   cancellable?: boolean;
   timeoutMs?: number;

@@ -1,5 +1,6 @@
 import {
   type ApiError,
+  apiError,
   apiErrorFromIssues,
   type JobDefinition,
   type JsonObject,
@@ -9,6 +10,7 @@ import {
 import { Cron } from 'croner';
 import { z } from 'zod';
 import type { JobDefinitionInput } from './define.js';
+import { closestKey, knownKeys } from './unknown-params.js';
 
 export class JobDefinitionError extends Error {
   override name = 'JobDefinitionError';
@@ -19,6 +21,23 @@ export interface RegisteredJob {
   definition: JobDefinition;
   cancellable: boolean;
   concurrency: number;
+  /** the keys its params schema names (null: it accepts any key) */
+  knownParams: string[] | null;
+  allowUnknownParams: boolean;
+}
+
+function unknownParam(known: string[] | null, params: JsonObject): ApiError | null {
+  if (known === null) return null;
+  const key = Object.keys(params).find((k) => !known.includes(k));
+  if (key === undefined) return null;
+  const shown = JSON.stringify(key.length > 64 ? `${key.slice(0, 64)}…` : key);
+  const hint = closestKey(key, known);
+  return apiError(
+    'Invalid parameters',
+    `Unknown parameter ${shown}${hint ? `; did you mean "${hint}"?` : '.'} Known parameters: ${known.join(', ') || '(none)'}`,
+    true,
+    `parameters.${key.slice(0, 64)}`,
+  );
 }
 
 export type ParamsResult = { ok: true; params: JsonObject } | { ok: false; error: ApiError };
@@ -48,11 +67,17 @@ export class JobRegistry {
     return this.all().map((j) => j.definition);
   }
 
-  /** Params merged over the defaults, then checked by the job's schema: 400-ready errors. */
+  /**
+   * Params merged over the defaults, then checked by the job's schema: 400-ready errors. A key the
+   * schema does not name is refused (with the closest known key as a hint) instead of dropped, so
+   * a typo never silently runs the job without it; `allowUnknownParams` opts out.
+   */
   parseParams(job: RegisteredJob, params: JsonObject): ParamsResult {
     const merged: JsonObject = { ...(job.input.defaultParams ?? {}), ...params };
     const schema = job.input.params;
     if (!schema) return { ok: true, params: merged };
+    const unknown = job.allowUnknownParams ? null : unknownParam(job.knownParams, params);
+    if (unknown) return { ok: false, error: unknown };
     const result = schema.safeParse(merged);
     if (!result.success) {
       return {
@@ -131,7 +156,14 @@ function validate(input: JobDefinitionInput, seen: Map<string, RegisteredJob>): 
     ...(paramsSchema ? { paramsSchema } : {}),
     cancellable,
   };
-  return { input, definition, cancellable, concurrency };
+  return {
+    input,
+    definition,
+    cancellable,
+    concurrency,
+    knownParams: knownKeys(input.params),
+    allowUnknownParams: input.allowUnknownParams === true,
+  };
 }
 
 function summarize(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {

@@ -56,6 +56,12 @@ export const testJobs: JobDefinitionInput[] = [
       throw Object.assign(new Error('kaput: the database went away'), { code: 'E_KAPUT' });
     },
   }),
+  defineJob<{ tenant: string }>({
+    ...base('open-params'),
+    allowUnknownParams: true,
+    params: z.object({ tenant: z.string() }).loose() as never,
+    run: async (ctx) => ({ keys: Object.keys(ctx.params).sort().join(',') }),
+  }),
   defineJob({
     ...base('long-stack'),
     concurrency: 4,
