@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readServerEnv } from './config.js';
+import { envFlag, parseEnv } from './env.js';
+
+describe('envFlag', () => {
+  const Flags = z.object({ ON: envFlag(true), OFF: envFlag(false) });
+
+  it.each([
+    ['1', true],
+    ['true', true],
+    [' YES ', true],
+    ['on', true],
+    ['0', false],
+    ['False', false],
+    ['no', false],
+    ['OFF', false],
+  ])('reads %j as %s', (raw, value) => {
+    expect(Flags.parse({ ON: raw, OFF: raw })).toEqual({ ON: value, OFF: value });
+  });
+
+  it('takes the fallback when unset or empty', () => {
+    expect(Flags.parse({})).toEqual({ ON: true, OFF: false });
+    expect(Flags.parse({ ON: '', OFF: '  ' })).toEqual({ ON: true, OFF: false });
+  });
+
+  it('refuses anything else, naming the variable and the accepted words', () => {
+    const parsed = parseEnv(Flags, { ON: 'maybe' });
+    expect(parsed).toEqual({
+      ok: false,
+      problems: ['ON: "maybe" is not a yes/no value; use 1/0, true/false, yes/no or on/off'],
+    });
+  });
+});
+
+describe('the engine env', () => {
+  it('parses the defaults and the yes/no words, and refuses bad values one line each', () => {
+    const ok = readServerEnv({ JOBS_API_TOKEN: 't', JOBS_SCHEDULES: 'off', LOG_LEVEL: 'WARN' });
+    expect(ok).toMatchObject({
+      ok: true,
+      env: {
+        PORT: 4000,
+        JOBS_DEMO: true,
+        JOBS_SCHEDULES: false,
+        LOG_LEVEL: 'warn',
+        JOBS_SOCKETS_PER_TOKEN: 200,
+      },
+    });
+    const bad = readServerEnv({ JOBS_DEMO: 'sometimes', PORT: 'eighty', LOG_LEVEL: 'loud' });
+    expect(bad.ok).toBe(false);
+    const problems = bad.ok ? [] : bad.problems;
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'JOBS_API_TOKEN',
+      'JOBS_DEMO',
+      'LOG_LEVEL',
+      'PORT',
+    ]);
+  });
+});
