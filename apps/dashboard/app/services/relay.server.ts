@@ -176,17 +176,22 @@ export function createRelay({
   upstream.on('disconnect', (reason) => {
     stats.upstreamConnected = false;
     logger.warn('relay.upstream_disconnected', { reason });
+    // A jobs API shutting down gracefully disconnects us itself, and Socket.IO does not retry after
+    // that on its own: reconnect anyway, the API is expected back (a restart, a deploy).
+    if (reason === 'io server disconnect' && !closing) setTimeout(() => upstream.connect(), 500).unref();
   });
   upstream.on('connect_error', (error) =>
     logger.warn('relay.upstream_connect_error', { message: error.message }),
   );
 
+  let closing = false;
   const timer = setInterval(() => stats.flush(), 30_000);
   timer.unref();
 
   return {
     stats,
     async close() {
+      closing = true;
       clearInterval(timer);
       upstream.close();
       await io.close();
