@@ -13,6 +13,7 @@ import { createAuditLog } from './app/services/audit.server.js';
 import { bodyLimits } from './app/services/body-limit.server.js';
 import type { Services } from './app/services/context.server.js';
 import { EnvError, parseEnv } from './app/services/env.server.js';
+import { frameworkGuards } from './app/services/framework-guards.server.js';
 import { createJobsApi } from './app/services/jobs-api.server.js';
 import { logger } from './app/services/logger.server.js';
 import { createMemoryLoginThrottle } from './app/services/login-throttle.server.js';
@@ -78,6 +79,7 @@ async function main() {
 
   app.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
   app.use(sameOriginOnly());
+  app.use(frameworkGuards());
   app.use(bodyLimits());
   app.all(
     '*',

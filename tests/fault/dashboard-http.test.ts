@@ -122,6 +122,18 @@ describe('dashboard HTTP hardening (TRUST_PROXY=1, proxy on loopback)', () => {
     }
   });
 
+  it('refuses a route-discovery request built to make the manifest endpoint work quadratically', async () => {
+    const html = await (await fetch(`${base}/login`)).text();
+    const version = /\/assets\/manifest-(\w+)\.js/.exec(html)?.[1] ?? '';
+    const ok = await fetch(`${base}/__manifest?version=${version}&p=/admin/jobs`);
+    expect(ok.status).toBe(200);
+    const deep = `/${'a/'.repeat(1800)}`;
+    const res = await fetch(`${base}/__manifest?version=${version}&p=${deep}`);
+    expect(res.status).toBe(400);
+    const many = Array.from({ length: 500 }, (_, i) => `p=/${i}`).join('&');
+    expect((await fetch(`${base}/__manifest?version=${version}&${many}`)).status).toBe(400);
+  });
+
   it('marks cookies Secure under TRUST_PROXY=1 and sends HSTS when the trusted proxy says TLS', async () => {
     const res = await fetch(`${base}/login`, {
       method: 'POST',
