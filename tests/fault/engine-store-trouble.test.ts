@@ -117,7 +117,7 @@ const quickItem = (i: number) => ({
 });
 
 describe('engine: database locked by another process', () => {
-  it('answers 503 + Retry-After within a second or two, health in milliseconds, and recovers without a restart', async () => {
+  it('answers 503 + Retry-After at once (not after a 5 s stall), health while writers wait, and recovers without a restart', async () => {
     const engine = await startEngine(path.join(dir, 'busy', 'jobs.db'));
     const release = await holdWriteLock(path.join(dir, 'busy', 'jobs.db'));
     try {
@@ -127,14 +127,14 @@ describe('engine: database locked by another process', () => {
       expect(refused.status).toBe(503);
       expect(ApiError.parse(refused.body).retryable).toBe(true);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-      expect(took).toBeLessThan(2000); // was 5.4 s: a 5 s busy_timeout blocking the event loop
+      expect(took).toBeLessThan(3000); // was 5.4 s: a 5 s busy_timeout blocking the event loop (bound loose for a loaded machine)
 
       // Twenty writers waiting on the lock at once: health checks still answer at once.
       const writers = Array.from({ length: 20 }, (_, i) => engine.api('POST', '/enqueue', quickItem(i)));
       const health = [];
       for (let i = 0; i < 5; i++) health.push(await engine.timedHealth());
       expect(health.every((h) => h.status === 200)).toBe(true);
-      expect(Math.max(...health.map((h) => h.ms))).toBeLessThan(500); // was 5.1 s
+      expect(Math.max(...health.map((h) => h.ms))).toBeLessThan(1500); // was 5.1 s; milliseconds on a quiet machine
       expect((await Promise.all(writers)).every((w) => w.status === 503)).toBe(true);
     } finally {
       await release();
@@ -187,7 +187,7 @@ describe('engine: disk full', () => {
 
       const health = await engine.timedHealth();
       expect(health.status).toBe(200);
-      expect(health.ms).toBeLessThan(500);
+      expect(health.ms).toBeLessThan(1500);
       const single = await engine.api('POST', '/enqueue', quickItem(0));
       expect(single.status).toBe(503);
 
