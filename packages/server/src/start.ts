@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JsonObject } from '@jobs/contracts';
-import { InProcessDispatcher } from './engine/dispatcher.js';
+import { type ClusterOptions, startClusterDispatch } from './cluster/node.js';
+import { type Dispatcher, InProcessDispatcher } from './engine/dispatcher.js';
 import { JobEvents } from './engine/events.js';
 import { Runner } from './engine/runner.js';
 import { every, startSchedules } from './engine/schedules.js';
@@ -9,12 +10,15 @@ import { JobsService } from './engine/service.js';
 import { StoreWatch } from './engine/store-watch.js';
 import { createApiHandler } from './http/api.js';
 import { tokenMatcher } from './http/auth.js';
+import { ThreadPool } from './isolation/thread-pool.js';
 import type { JobDefinitionInput } from './jobs/define.js';
 import { DEMO_UPLOAD_EVENT, demoJobs as demoRegistry } from './jobs/demo/index.js';
+import { jobsModuleUrl, loadJobDefinitions } from './jobs/load.js';
 import { JobRegistry } from './jobs/registry.js';
 import { createLogger, type Logger, silentLogger } from './logger.js';
 import { attachSocketGateway, type SocketLimits } from './socket/gateway.js';
 import { openPostgresStore, redactUrl } from './store/postgres/open.js';
+import { PostgresJobStore } from './store/postgres/store.js';
 import { SqliteJobStore, type SqliteStoreOptions } from './store/sqlite/store.js';
 import type { JobStore } from './store/types.js';
 
@@ -25,12 +29,25 @@ export interface JobsServerOptions {
   dbPath: string;
   /** PostgreSQL instead of SQLite (`DATABASE_URL`): created if missing and allowed, migrated at start */
   databaseUrl?: string | undefined;
+  /**
+   * PostgreSQL only: dispatch through pg-boss to worker processes (`jobs-worker`), role `api`, or
+   * to those and a worker in this process, role `all`. Without it runs execute in this process.
+   */
+  cluster?: ClusterOptions;
   /** default 127.0.0.1 */
   host?: string;
   /** default 4000; 0 picks a free port */
   port?: number;
   /** default: the demo jobs, unless `demoJobs === false` */
   jobs?: JobDefinitionInput[];
+  /** a module exporting job definitions (path or file: URL; see `loadJobDefinitions`); its jobs run in worker threads */
+  jobsModule?: string;
+  /**
+   * where job code runs: `threads` (default) runs the jobs of `jobsModule` and the demo jobs in
+   * worker threads, off the event loop that serves the API and the socket; `inline` runs all in it.
+   * Jobs given as objects in `jobs` always run inline (no other thread can load them).
+   */
+  isolation?: 'threads' | 'inline';
   /** load the demo jobs and their cron schedules (default true when `jobs` is not given) */
   demoJobs?: boolean;
   /** `createLogger('engine')` by default (JSON lines on stdout, `LOG_LEVEL`); `false` for none */
@@ -74,8 +91,27 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
     );
   }
   const logger = options.logger === false ? silentLogger : (options.logger ?? createLogger('engine'));
-  const useDemo = options.jobs ? options.demoJobs === true : options.demoJobs !== false;
-  const registry = new JobRegistry([...(options.jobs ?? []), ...(useDemo ? demoRegistry : [])]);
+  const useDemo = options.jobs || options.jobsModule ? options.demoJobs === true : options.demoJobs !== false;
+  const moduleJobs = options.jobsModule ? await loadJobDefinitions(options.jobsModule) : [];
+  const registry = new JobRegistry([
+    ...(options.jobs ?? []),
+    ...moduleJobs,
+    ...(useDemo ? demoRegistry : []),
+  ]);
+  const threadModules = [
+    ...(options.jobsModule ? [jobsModuleUrl(options.jobsModule)] : []),
+    ...(useDemo ? [DEMO_MODULE] : []),
+  ];
+  const invoker =
+    options.isolation !== 'inline' && threadModules.length > 0
+      ? new ThreadPool(
+          {
+            modules: threadModules,
+            names: new Set([...moduleJobs, ...(useDemo ? demoRegistry : [])].map((j) => j.name)),
+          },
+          logger,
+        )
+      : undefined;
   const backing = options.databaseUrl
     ? await openPostgresStore(options.databaseUrl)
     : new SqliteJobStore(options.dbPath, options.storeOptions);
@@ -89,18 +125,23 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
     heartbeatMs: options.heartbeatMs ?? 5000,
     cancelGraceMs: options.cancelGraceMs ?? 10_000,
     shutdownGraceMs: options.shutdownGraceMs ?? 5000,
+    invoker,
   });
-  const dispatcher = new InProcessDispatcher(
-    runner,
-    { global: options.concurrency ?? 8, perJob: (name) => registry.get(name)?.concurrency ?? 1 },
-    logger,
-  );
+  const dispatcher: Dispatcher =
+    options.cluster && options.databaseUrl && backing instanceof PostgresJobStore
+      ? await startClusterDispatch(backing, options.databaseUrl, registry, events, logger, options.cluster)
+      : new InProcessDispatcher(
+          runner,
+          { global: options.concurrency ?? 8, perJob: (name) => registry.get(name)?.concurrency ?? 1 },
+          logger,
+        );
   const service = new JobsService(store, registry, dispatcher, events, logger, {
     stalledAfterMs: options.stalledAfterMs ?? 30_000,
   });
   sweep = () => service.redispatchQueued();
   await store.syncDefinitions(registry.definitions(), new Date());
-  await service.recover();
+  // In a cluster, RUNNING runs may belong to live workers elsewhere: the stall sweep judges them.
+  if (!options.cluster) await service.recover();
 
   const isToken = tokenMatcher(options.token);
   const http = createServer(createApiHandler(service, isToken, logger));
@@ -159,6 +200,7 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
         clearInterval(prune);
         watch.close();
         await dispatcher.close();
+        await invoker?.close();
         events.close();
         http.closeIdleConnections();
         await gateway.close(); // closes the HTTP server too
@@ -169,6 +211,9 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
     },
   };
 }
+
+/** the demo jobs' module, loaded by the worker threads (the main thread imports it statically) */
+const DEMO_MODULE = new URL('./jobs/demo/index.ts', import.meta.url).href;
 
 function hostForUrl(host: string): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1';

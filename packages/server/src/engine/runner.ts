@@ -1,4 +1,5 @@
 import { isJsonObject, JOB_EVENT, type JobRun, type LogLevel } from '@jobs/contracts';
+import { inlineInvoker, type JobInvoker } from '../isolation/invoker.js';
 import type { JobContext } from '../jobs/define.js';
 import type { JobRegistry } from '../jobs/registry.js';
 import type { Logger } from '../logger.js';
@@ -17,6 +18,8 @@ export interface RunnerOptions {
   /** on shutdown, how long running jobs get to stop */
   shutdownGraceMs: number;
   progressIntervalMs?: number;
+  /** where the jobs' own code runs (worker threads, see isolation/); inline by default */
+  invoker?: JobInvoker;
 }
 
 type Reason = 'cancel' | 'timeout' | 'shutdown';
@@ -106,7 +109,7 @@ export class Runner implements RunExecutor {
     void (async () => {
       let finish: FinishInput;
       try {
-        const value = await job.input.run(this.#context(live));
+        const value = await (this.options.invoker ?? inlineInvoker).invoke(job, this.#context(live));
         finish = this.#fromResult(live, value);
       } catch (err) {
         finish = this.#fromError(live, err);
@@ -175,7 +178,9 @@ export class Runner implements RunExecutor {
       'warn',
       `The job ${note}; it was given up on and anything it returns later is discarded.`,
     );
-    await this.#settle(live, finish);
+    const settled = this.#settle(live, finish);
+    this.options.invoker?.abandon(live.run.id); // a thread still running its code is stopped
+    await settled;
     await logged;
   }
 

@@ -1,0 +1,212 @@
+import { Worker } from 'node:worker_threads';
+import type { JobContext } from '../jobs/define.js';
+import type { RegisteredJob } from '../jobs/registry.js';
+import type { Logger } from '../logger.js';
+import { inlineInvoker, type JobInvoker } from './invoker.js';
+import { type FromThread, fromWireError, type ThreadData, type ToThread, toWireError } from './protocol.js';
+
+const ENTRY = new URL('./thread-entry.mjs', import.meta.url);
+
+export class WorkerCrashedError extends Error {
+  override name = 'WorkerCrashedError';
+  readonly code = 'WORKER_CRASHED';
+}
+
+export interface ThreadPoolOptions {
+  /** `file:` URLs of the job modules; their jobs run in threads, any other job inline */
+  modules: string[];
+  /** names of the jobs those modules define (known to the main thread, which loaded them too) */
+  names: ReadonlySet<string>;
+  /** idle threads kept warm, so a run does not wait for a thread to load its modules (default 1) */
+  warm?: number;
+  /** heap ceiling of one thread: a job past it crashes its thread, not the server (default 512 MB) */
+  maxHeapMb?: number;
+}
+
+interface Busy {
+  runId: string;
+  ctx: JobContext;
+  resolve(value: unknown): void;
+  reject(err: Error): void;
+  offAbort(): void;
+}
+
+/** One worker thread, one run at a time. */
+class JobThread {
+  readonly worker: Worker;
+  readonly ready: Promise<void>;
+  busy: Busy | null = null;
+  dead = false;
+  /** it loaded its modules once: a thread that never did is not replaced on its own (no respawn loop) */
+  wasReady = false;
+
+  constructor(data: ThreadData, maxHeapMb: number, onExit: (thread: JobThread, why: Error) => void) {
+    this.worker = new Worker(ENTRY, {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.unref();
+    let loaded!: () => void;
+    let failed!: (err: Error) => void;
+    this.ready = new Promise<void>((resolve, reject) => {
+      loaded = resolve;
+      failed = reject;
+    });
+    this.ready.catch(() => {});
+    let why: Error | null = null;
+    this.worker.on('message', (msg: FromThread) => {
+      if (msg.type === 'ready') {
+        this.wasReady = true;
+        loaded();
+      } else if (msg.type === 'load-failed') failed(fromWireError(msg.error));
+      else this.#onRunMessage(msg);
+    });
+    this.worker.on('error', (err) => {
+      why = err;
+    });
+    this.worker.on('exit', (code) => {
+      this.dead = true;
+      const err = new WorkerCrashedError(
+        `The worker thread running this job crashed${why ? `: ${why.message}` : ` (exit code ${code})`}`,
+      );
+      failed(err);
+      onExit(this, err);
+    });
+  }
+
+  run(job: RegisteredJob, ctx: JobContext): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const onAbort = () =>
+        this.#post({ type: 'abort', runId: ctx.runId, reason: toWireError(ctx.signal.reason) });
+      ctx.signal.addEventListener('abort', onAbort, { once: true });
+      this.busy = {
+        runId: ctx.runId,
+        ctx,
+        resolve,
+        reject,
+        offAbort: () => ctx.signal.removeEventListener('abort', onAbort),
+      };
+      this.#post({
+        type: 'run',
+        runId: ctx.runId,
+        jobName: job.definition.name,
+        attempt: ctx.attempt,
+        params: ctx.params,
+      });
+      if (ctx.signal.aborted) onAbort();
+    });
+  }
+
+  /** ends the run it holds with `err` (the thread died or was stopped) */
+  fail(err: Error): void {
+    const busy = this.busy;
+    this.busy = null;
+    busy?.offAbort();
+    busy?.reject(err);
+  }
+
+  #post(message: ToThread): void {
+    if (!this.dead) this.worker.postMessage(message);
+  }
+
+  #onRunMessage(msg: Exclude<FromThread, { type: 'ready' | 'load-failed' }>): void {
+    const busy = this.busy;
+    if (!busy || busy.runId !== msg.runId) return;
+    if (msg.type === 'progress') busy.ctx.progress(msg.progress);
+    else if (msg.type === 'log') busy.ctx.log(msg.level, msg.message);
+    else {
+      this.busy = null;
+      busy.offAbort();
+      if (msg.type === 'done') busy.resolve(msg.value);
+      else busy.reject(fromWireError(msg.error));
+    }
+  }
+}
+
+/**
+ * Runs job code in worker threads, off the event loop that serves the API, the socket and the
+ * dashboard: one run per thread at a time, idle threads reused. A thread that dies (an uncaught
+ * exception, `process.exit`, its heap ceiling) fails only the run it held, with WORKER_CRASHED,
+ * and is replaced; a run given up on has its thread terminated, so a job stuck in a loop cannot
+ * keep a core after its end was written.
+ */
+export class ThreadPool implements JobInvoker {
+  readonly #idle: JobThread[] = [];
+  readonly #byRun = new Map<string, JobThread>();
+  readonly #all = new Set<JobThread>();
+  readonly #data: ThreadData;
+  readonly #warm: number;
+  readonly #maxHeapMb: number;
+  #closed = false;
+
+  constructor(
+    private readonly options: ThreadPoolOptions,
+    private readonly logger: Logger,
+  ) {
+    this.#data = { modules: options.modules };
+    this.#warm = options.warm ?? 1;
+    this.#maxHeapMb = options.maxHeapMb ?? 512;
+    this.#keepWarm();
+  }
+
+  /** threads alive now (idle and busy) */
+  get size(): number {
+    return this.#all.size;
+  }
+
+  async invoke(job: RegisteredJob, ctx: JobContext): Promise<unknown> {
+    if (!this.options.names.has(job.definition.name)) return inlineInvoker.invoke(job, ctx);
+    const thread = this.#idle.pop() ?? this.#spawn();
+    this.#byRun.set(ctx.runId, thread);
+    try {
+      await thread.ready;
+      return await thread.run(job, ctx);
+    } finally {
+      this.#byRun.delete(ctx.runId);
+      if (!thread.dead && !this.#closed) this.#idle.push(thread);
+      this.#trimIdle();
+    }
+  }
+
+  abandon(runId: string): void {
+    const thread = this.#byRun.get(runId);
+    if (!thread) return;
+    this.logger.warn({ runId }, 'terminating the worker thread of a run that was given up on');
+    thread.dead = true; // never handed another run
+    thread.fail(new WorkerCrashedError('The run was given up on; its worker thread was stopped'));
+    void thread.worker.terminate();
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all([...this.#all].map((t) => t.worker.terminate()));
+  }
+
+  #spawn(): JobThread {
+    const thread = new JobThread(this.#data, this.#maxHeapMb, (dead, err) => this.#onExit(dead, err));
+    this.#all.add(thread);
+    return thread;
+  }
+
+  #onExit(thread: JobThread, err: Error): void {
+    this.#all.delete(thread);
+    const at = this.#idle.indexOf(thread);
+    if (at >= 0) this.#idle.splice(at, 1);
+    if (thread.busy) {
+      this.logger.error({ runId: thread.busy.runId, err: err.message }, 'worker thread crashed under a run');
+      thread.fail(err);
+    }
+    if (!this.#closed && thread.wasReady) this.#keepWarm();
+  }
+
+  #keepWarm(): void {
+    while (!this.#closed && this.#idle.length < this.#warm) this.#idle.push(this.#spawn());
+  }
+
+  /** threads beyond the warm ones are not kept idle: each holds its own copy of the modules */
+  #trimIdle(): void {
+    while (this.#idle.length > Math.max(this.#warm, 2)) void this.#idle.shift()!.worker.terminate();
+  }
+}
