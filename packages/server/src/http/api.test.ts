@@ -71,6 +71,10 @@ describe('GET /definitions', () => {
       properties: { batchSize: { type: 'integer' } },
     });
     expect(jobs.find((j) => j.name === 'pinned')?.cancellable).toBe(false);
+    // Unknown keys are refused on enqueue, and the schema says so; jobs that accept them do not.
+    expect(validated.paramsSchema?.additionalProperties).toBe(false);
+    expect(jobs.find((j) => j.name === 'open-params')?.paramsSchema?.additionalProperties).not.toBe(false);
+    expect(jobs.find((j) => j.name === 'quick')?.paramsSchema?.additionalProperties).not.toBe(false);
   });
 });
 

@@ -146,6 +146,13 @@ function validate(input: JobDefinitionInput, seen: Map<string, RegisteredJob>): 
     }
   }
 
+  const knownParams = knownKeys(input.params);
+  const allowUnknownParams = input.allowUnknownParams === true;
+  // The published schema says what enqueue enforces: no keys beyond the named ones.
+  if (paramsSchema && knownParams !== null && !allowUnknownParams && paramsSchema.type === 'object') {
+    paramsSchema.additionalProperties = false;
+  }
+
   const cancellable = input.cancellable ?? true;
   const definition: JobDefinition = {
     id: input.name,
@@ -161,8 +168,8 @@ function validate(input: JobDefinitionInput, seen: Map<string, RegisteredJob>): 
     definition,
     cancellable,
     concurrency,
-    knownParams: knownKeys(input.params),
-    allowUnknownParams: input.allowUnknownParams === true,
+    knownParams,
+    allowUnknownParams,
   };
 }
 
