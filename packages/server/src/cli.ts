@@ -1,48 +1,71 @@
+import { readClusterEnv } from './cluster/config.js';
 import { readServerEnv } from './config.js';
 import { createLogger } from './logger.js';
 import { startJobsServer } from './start.js';
 
-const parsed = readServerEnv();
-if (!parsed.ok) {
-  process.stderr.write(
-    `jobs-server refuses to start:\n${parsed.problems.map((p) => `  ${p}`).join('\n')}\n` +
-      (parsed.problems.some((p) => p.startsWith('JOBS_API_TOKEN'))
-        ? 'The jobs API needs a service token: start it with JOBS_API_TOKEN=<a long random string>.\n'
-        : ''),
-  );
-  process.exit(1);
+const roles = readClusterEnv();
+if (roles.ok && roles.env.JOBS_ROLE === 'worker') {
+  await import('./worker-cli.js'); // a worker node serves no API and needs no token
+} else {
+  await serve();
 }
-const env = parsed.env;
-const logger = createLogger('engine', { level: env.LOG_LEVEL });
 
-try {
-  const server = await startJobsServer({
-    token: env.JOBS_API_TOKEN,
-    dbPath: env.JOBS_DB,
-    databaseUrl: env.DATABASE_URL,
-    host: env.HOST,
-    port: env.PORT,
-    demoJobs: env.JOBS_DEMO,
-    schedules: env.JOBS_SCHEDULES,
-    socketLimits: {
-      perToken: env.JOBS_SOCKETS_PER_TOKEN,
-      messagesPerSecond: env.JOBS_SOCKET_MESSAGES_PER_SECOND,
-    },
-    logger,
-  });
-  const stop = (signal: string) => {
-    logger.info({ event: 'shutdown', signal }, 'shutting down');
-    server.close().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err: String(err) }, 'shutdown failed');
-        process.exit(1);
-      },
+async function serve() {
+  const parsed = readServerEnv();
+  const clusterEnv = roles.ok ? roles.env : null;
+  if (!parsed.ok || !clusterEnv) {
+    const problems = [...(parsed.ok ? [] : parsed.problems), ...(roles.ok ? [] : roles.problems)];
+    process.stderr.write(
+      `jobs-server refuses to start:\n${problems.map((p) => `  ${p}`).join('\n')}\n` +
+        (problems.some((p) => p.startsWith('JOBS_API_TOKEN'))
+          ? 'The jobs API needs a service token: start it with JOBS_API_TOKEN=<a long random string>.\n'
+          : ''),
     );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-} catch (err) {
-  process.stderr.write(`jobs-server could not start: ${(err as Error).message}\n`);
-  process.exit(1);
+    process.exit(1);
+  }
+  const env = parsed.env;
+  const logger = createLogger('engine', { level: env.LOG_LEVEL });
+
+  try {
+    const server = await startJobsServer({
+      token: env.JOBS_API_TOKEN,
+      dbPath: env.JOBS_DB,
+      databaseUrl: env.DATABASE_URL,
+      host: env.HOST,
+      port: env.PORT,
+      demoJobs: clusterEnv.JOBS_MODULE ? false : env.JOBS_DEMO,
+      jobsModule: clusterEnv.JOBS_MODULE,
+      // With PostgreSQL, runs go through pg-boss to worker nodes (JOBS_ROLE=api) or to those and this process (all).
+      cluster: env.DATABASE_URL
+        ? {
+            role: clusterEnv.JOBS_ROLE === 'api' ? 'api' : 'all',
+            capacity: clusterEnv.JOBS_WORKER_CONCURRENCY,
+            heartbeatMs: clusterEnv.JOBS_HEARTBEAT_MS,
+            stalledAfterMs: clusterEnv.JOBS_STALLED_AFTER_MS,
+            clockSkewMs: clusterEnv.JOBS_TEST_CLOCK_SKEW_MS,
+          }
+        : undefined,
+      schedules: env.JOBS_SCHEDULES,
+      socketLimits: {
+        perToken: env.JOBS_SOCKETS_PER_TOKEN,
+        messagesPerSecond: env.JOBS_SOCKET_MESSAGES_PER_SECOND,
+      },
+      logger,
+    });
+    const stop = (signal: string) => {
+      logger.info({ event: 'shutdown', signal }, 'shutting down');
+      server.close().then(
+        () => process.exit(0),
+        (err) => {
+          logger.error({ err: String(err) }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  } catch (err) {
+    process.stderr.write(`jobs-server could not start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
 }

@@ -30,6 +30,15 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
 const storableTerms = (terms: string[]) => terms.filter((t) => !t.includes('\u0000'));
 
 /**
+ * Work a dispatcher does inside the transaction that queues a run or withdraws a queued one (the
+ * pg-boss job is created or deleted in the same commit as the run's row: no dual write).
+ */
+export interface RunQueueHooks {
+  queued(db: Queryable, run: JobRun): Promise<void>;
+  withdrawn(db: Queryable, run: JobRun): Promise<void>;
+}
+
+/**
  * The store for PostgreSQL (`DATABASE_URL`): the system of record several nodes can share.
  *
  * Every change is one transaction. Lifecycle transactions end with one statement on the single
@@ -42,6 +51,8 @@ const storableTerms = (terms: string[]) => terms.filter((t) => !t.includes('\u00
 export class PostgresJobStore implements JobStore {
   /** per run, the last log append still in flight: lines of one run are written in call order */
   readonly #logTails = new Map<string, Promise<unknown>>();
+  /** set by the cluster dispatcher; null: runs are queued in this table only */
+  queueHooks: RunQueueHooks | null = null;
 
   constructor(readonly pool: pg.Pool) {}
 
@@ -145,7 +156,9 @@ export class PostgresJobStore implements JobStore {
           ],
         );
         const { event_seq, ...created } = row!;
-        return { run: toRun(created), seq: event_seq, replayed: false };
+        const queued = toRun(created);
+        await this.queueHooks?.queued(db, queued);
+        return { run: queued, seq: event_seq, replayed: false };
       });
     } catch (err) {
       // Two nodes raced with one idempotency key: the loser answers with the winner's run.
@@ -237,6 +250,7 @@ export class PostgresJobStore implements JobStore {
         [current.job_name, status, 1],
       ]);
       await this.#finishedCount(db, now, status);
+      if (current.status === 'QUEUED') await this.queueHooks?.withdrawn(db, toRun(row!));
       return { run: toRun(row!), seq: await this.#tick(db, 'completed', row!, now) };
     });
   }
