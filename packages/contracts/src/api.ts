@@ -134,3 +134,7 @@ export type RunConflictError = z.infer<typeof RunConflictError>;
  */
 export const BulkEnqueueUnavailable = ApiError.extend({ results: BulkEnqueueResponse.shape.results });
 export type BulkEnqueueUnavailable = z.infer<typeof BulkEnqueueUnavailable>;
+
+/** The same for bulk cancel: `results` say which runs were cancelled before the store gave out. */
+export const BulkCancelUnavailable = ApiError.extend({ results: BulkCancelResponse.shape.results });
+export type BulkCancelUnavailable = z.infer<typeof BulkCancelUnavailable>;

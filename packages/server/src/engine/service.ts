@@ -236,17 +236,30 @@ export class JobsService implements JobsQueries {
     return ok({ run: toSummary(inserted.run) });
   }
 
-  async bulkCancel(request: BulkCancelRequest, actor: string | null): Promise<BulkCancelResponse> {
+  /** Like bulk enqueue: stops at the first unavailable answer, and `results` say what was done. */
+  async bulkCancel(request: BulkCancelRequest, actor: string | null): Promise<Outcome<BulkCancelResponse>> {
     const ids =
       'ids' in request ? request.ids : (await this.store.listActive(request.filter, 500)).map((r) => r.id);
     const results: BulkCancelResponse['results'] = [];
+    let trouble: Failure | null = null;
     for (const id of ids) {
-      const out = await this.cancel(id, actor);
-      results.push(
-        out.ok ? { id, ok: true } : { id, ok: false, error: `${out.error.error}: ${out.error.details}` },
-      );
+      if (trouble) {
+        results.push({ id, ok: false, error: 'Not tried: the store was unavailable; send it again' });
+        continue;
+      }
+      try {
+        const out = await this.cancel(id, actor);
+        results.push(
+          out.ok ? { id, ok: true } : { id, ok: false, error: `${out.error.error}: ${out.error.details}` },
+        );
+      } catch (err) {
+        if (!isStoreUnavailable(err)) throw err;
+        trouble = unavailable(err.message, err.retryAfterSeconds);
+        results.push({ id, ok: false, error: `Store unavailable: ${err.message}` });
+      }
     }
-    return { results };
+    if (trouble) return refuse('unavailable', { ...trouble.error, results }, trouble.retryAfterSeconds);
+    return ok({ results });
   }
 
   /**

@@ -75,7 +75,7 @@ export function createApiHandler(
     .add('POST', '/bulk/cancel', async ({ req, res, actor }) => {
       const body = await parseBody(req, BulkCancelRequest, BULK_BODY_LIMIT);
       if (!body.ok) return sendError(res, body.status, body.error, body.headers);
-      sendJson(res, 200, await service.bulkCancel(body.value, actor));
+      sendOutcome(res, await service.bulkCancel(body.value, actor));
     })
     .add('POST', '/bulk/enqueue', async ({ req, res, actor }) => {
       const body = await parseBody(req, BulkEnqueueRequest, BULK_BODY_LIMIT);

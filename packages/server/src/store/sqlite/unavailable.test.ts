@@ -1,4 +1,4 @@
-import { ApiError, BulkEnqueueUnavailable } from '@jobs/contracts';
+import { ApiError, BulkCancelUnavailable, BulkEnqueueUnavailable } from '@jobs/contracts';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/server.js';
@@ -30,6 +30,8 @@ describe('a locked database', () => {
   it('answers 503 ApiError with Retry-After, keeps health and reads up, and recovers without a restart', async () => {
     const before = await t.enqueue('quick');
     await t.waitForStatus(before.id, 'SUCCESS');
+    const waiting = await t.enqueue('waits', { ms: 10_000 });
+    await t.waitForStatus(waiting.id, 'RUNNING');
     const release = holdWriteLock(t.dbPath);
     try {
       const refused = await t.api('POST', '/enqueue', { jobName: 'quick' });
@@ -45,6 +47,13 @@ describe('a locked database', () => {
       const { results } = BulkEnqueueUnavailable.parse(bulk.body);
       expect(results.map((r) => r.ok)).toEqual([false, false, false]); // exactly none was created
 
+      const cancels = await t.api('POST', '/bulk/cancel', { ids: [waiting.id, before.id] });
+      expect(cancels.status).toBe(503);
+      expect(BulkCancelUnavailable.parse(cancels.body).results).toEqual([
+        { id: waiting.id, ok: false, error: expect.stringContaining('Store unavailable') },
+        { id: before.id, ok: false, error: expect.stringContaining('Not tried') },
+      ]);
+
       expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
       const read = await t.api('GET', `/${before.id}`);
       expect(read.status).toBe(200); // WAL: readers never wait for the writer
@@ -52,6 +61,8 @@ describe('a locked database', () => {
     } finally {
       release();
     }
+    expect((await t.api('POST', '/bulk/cancel', { ids: [waiting.id] })).status).toBe(200);
+    await t.waitForStatus(waiting.id, 'CANCELLED');
     const after = await t.api('POST', '/enqueue', { jobName: 'quick' });
     expect(after.status).toBe(201);
     await t.waitForStatus(after.body.run.id, 'SUCCESS');
