@@ -28,7 +28,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     // Created 0600 before SQLite opens it, so it is never readable by others, even briefly; SQLite
     // gives the -wal and -shm files it creates the database file's mode.
     if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+      try {
+        if (existsSync(f)) chmodSync(f, 0o600); // files from an older version were 0644
+      } catch {
+        // not ours to change (another owner, a read-only mount): opening decides whether it works
+      }
+    }
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
