@@ -17,13 +17,14 @@ import { frameworkGuards } from './app/services/framework-guards.server.js';
 import { createJobsApi } from './app/services/jobs-api.server.js';
 import { logger } from './app/services/logger.server.js';
 import { createMemoryLoginThrottle } from './app/services/login-throttle.server.js';
+import { openSharedState } from './app/services/postgres/open.server.js';
 import { createRateLimiter } from './app/services/rate-limit.server.js';
 import { createRelay, type Relay } from './app/services/relay.server.js';
 import { remixHandler } from './app/services/remix-handler.server.js';
 import { sameOriginOnly } from './app/services/same-origin.server.js';
 import { loadSessionSecret } from './app/services/secret.server.js';
 import { securityHeaders } from './app/services/security-headers.server.js';
-import { createSessions } from './app/services/session.server.js';
+import { createFileSessions } from './app/services/session.server.js';
 import { startUpstream } from './app/services/upstream.server.js';
 import { createUserDirectory } from './app/services/users.server.js';
 
@@ -34,15 +35,23 @@ async function main() {
   const env = parseEnv(process.env);
   mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
   const upstream = await startUpstream(env);
-  const sessions = createSessions(env.dataDir, loadSessionSecret(env.sessionSecret, env.dataDir));
+  // Embedded default: sessions in a file, throttle in memory, audit in a file under the data dir.
+  // With DATABASE_URL: all three in PostgreSQL, shared by every dashboard node.
+  const shared = env.databaseUrl
+    ? await openSharedState(env.databaseUrl, env.sessionSecret).catch((error: Error) => {
+        throw new EnvError(error.message);
+      })
+    : null;
+  const sessions =
+    shared?.sessions ?? createFileSessions(env.dataDir, loadSessionSecret(env.sessionSecret, env.dataDir));
   const users = await createUserDirectory(env);
   let relay: Relay | undefined;
   const services: Services = {
     users,
     sessions,
-    audit: createAuditLog(env.dataDir),
+    audit: shared?.audit ?? createAuditLog(env.dataDir),
     api: createJobsApi({ baseUrl: upstream.url, token: upstream.token }),
-    loginThrottle: createMemoryLoginThrottle(),
+    loginThrottle: shared?.loginThrottle ?? createMemoryLoginThrottle(),
     rateLimiter: createRateLimiter(),
     secureCookies: env.trustProxy,
     relayStats: () => {
@@ -130,6 +139,7 @@ async function main() {
     await relay?.close().catch(() => {});
     http.closeAllConnections();
     await upstream.close().catch(() => {});
+    await shared?.close().catch(() => {});
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

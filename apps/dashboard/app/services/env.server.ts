@@ -1,3 +1,4 @@
+import { envFlag } from '@jobs/server/env';
 import { z } from 'zod';
 
 const Port = z.coerce.number().int().min(0).max(65535);
@@ -17,16 +18,21 @@ const RawEnv = z.object({
     .or(z.literal('').transform(() => undefined)),
   JOBS_API_TOKEN: optionalText,
   JOBS_DB: optionalText,
-  DEMO_JOBS: z.enum(['on', 'off', '1', '0', 'true', 'false']).default('on'),
+  DEMO_JOBS: envFlag(true),
   /** Cron schedules of the embedded engine; off gives a quiet engine (tests, benchmarks). */
-  JOBS_SCHEDULES: z.enum(['on', 'off', '1', '0', 'true', 'false']).default('on'),
+  JOBS_SCHEDULES: envFlag(true),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
   VIEWER_EMAIL: optionalText.pipe(z.email().optional()),
   VIEWER_PASSWORD: optionalText.pipe(z.string().min(8, 'must be at least 8 characters').optional()),
   SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   /** Set when a TLS-terminating proxy sits in front: cookies become Secure and the proxy is trusted. */
-  TRUST_PROXY: z.enum(['1', '0', 'true', 'false']).default('0'),
+  TRUST_PROXY: envFlag(false),
+  /** Sessions, login throttle and audit in this PostgreSQL, shared by every dashboard node (and the embedded engine's store). */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /**
    * Which peers count as that proxy (comma-separated addresses, CIDRs, or loopback/linklocal/
    * uniquelocal). Only a request arriving from one of them may set its client address and scheme
@@ -34,8 +40,6 @@ const RawEnv = z.object({
    */
   TRUST_PROXY_FROM: optionalText,
 });
-
-const on = (flag: string) => ['on', '1', 'true'].includes(flag);
 
 function pairs(env: z.infer<typeof RawEnv>, ctx: z.RefinementCtx) {
   const both = (a: keyof typeof env, b: keyof typeof env) => {
@@ -58,8 +62,8 @@ const EnvSchema = RawEnv.superRefine(pairs).transform((env) => ({
       : ({
           kind: 'embedded',
           dbPath: env.JOBS_DB,
-          demoJobs: on(env.DEMO_JOBS),
-          schedules: on(env.JOBS_SCHEDULES),
+          demoJobs: env.DEMO_JOBS,
+          schedules: env.JOBS_SCHEDULES,
         } as const),
   admin:
     env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,
@@ -68,7 +72,8 @@ const EnvSchema = RawEnv.superRefine(pairs).transform((env) => ({
       ? { email: env.VIEWER_EMAIL, password: env.VIEWER_PASSWORD }
       : null,
   sessionSecret: env.SESSION_SECRET ?? null,
-  trustProxy: on(env.TRUST_PROXY),
+  trustProxy: env.TRUST_PROXY,
+  databaseUrl: env.DATABASE_URL ?? null,
   trustedProxies: (env.TRUST_PROXY_FROM ?? 'loopback')
     .split(',')
     .map((s) => s.trim())

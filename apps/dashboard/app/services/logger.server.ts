@@ -1,4 +1,9 @@
-/** Structured logs: one JSON object per line on stdout, so they can be grepped and shipped as they are. */
+import { createLogger } from '@jobs/server/logger';
+
+/**
+ * The dashboard's logger: the one JSON-lines logger every Jobs Console process uses (pino,
+ * `LOG_LEVEL`), named "dashboard", called here as `(event, fields)` with the event as the message.
+ */
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
 export interface Logger {
@@ -7,14 +12,10 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-function write(level: string, event: string, fields: LogFields = {}) {
-  const line = JSON.stringify({ at: new Date().toISOString(), level, event, ...fields });
-  if (level === 'error') process.stderr.write(`${line}\n`);
-  else process.stdout.write(`${line}\n`);
-}
+const base = createLogger('dashboard');
 
 export const logger: Logger = {
-  info: (event, fields) => write('info', event, fields),
-  warn: (event, fields) => write('warn', event, fields),
-  error: (event, fields) => write('error', event, fields),
+  info: (event, fields = {}) => base.info({ event, ...fields }, event),
+  warn: (event, fields = {}) => base.warn({ event, ...fields }, event),
+  error: (event, fields = {}) => base.error({ event, ...fields }, event),
 };

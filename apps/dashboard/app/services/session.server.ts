@@ -15,21 +15,32 @@ interface Record_ {
   expires: number | null;
 }
 
-const MAX_AGE_S = 60 * 60 * 12;
+export const MAX_AGE_S = 60 * 60 * 12;
 
 export interface Sessions {
   storage: SessionStorage<SessionData>;
-  /** Whether the session id still exists (logout or expiry ends it). */
-  isLive(id: string): boolean;
   /** Called with the id of every session that ends, so open sockets of that session can be closed. */
   onEnd(listener: (id: string) => void): void;
 }
+
+/** The cookie holds only the signed session id. */
+export function sessionCookie(secret: string) {
+  return createCookie('__session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: MAX_AGE_S,
+    secrets: [secret],
+  });
+}
+
+export const newSessionId = () => randomBytes(24).toString('base64url');
 
 /**
  * Sessions live server-side (the cookie holds only a signed id) so logging out really ends them,
  * sockets included, and a restart keeps them: the table is written to a file under the data dir.
  */
-export function createSessions(dataDir: string, secret: string): Sessions {
+export function createFileSessions(dataDir: string, secret: string): Sessions {
   const file = path.join(dataDir, 'sessions.json');
   const table = new Map<string, Record_>(
     existsSync(file) ? Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record_>) : [],
@@ -47,17 +58,11 @@ export function createSessions(dataDir: string, secret: string): Sessions {
   };
   const expired = (r: Record_) => r.expires !== null && r.expires < Date.now();
 
-  const cookie = createCookie('__session', {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    maxAge: MAX_AGE_S,
-    secrets: [secret],
-  });
+  const cookie = sessionCookie(secret);
   const storage = createSessionStorage<SessionData>({
     cookie,
     async createData(data, expires) {
-      const id = randomBytes(24).toString('base64url');
+      const id = newSessionId();
       table.set(id, { data, expires: expires?.getTime() ?? null });
       save();
       return id;
@@ -82,12 +87,5 @@ export function createSessions(dataDir: string, secret: string): Sessions {
   setInterval(() => {
     for (const [id, r] of table) if (expired(r)) end(id);
   }, 60_000).unref();
-  return {
-    storage,
-    isLive: (id) => {
-      const r = table.get(id);
-      return r !== undefined && !expired(r);
-    },
-    onEnd: (listener) => listeners.push(listener),
-  };
+  return { storage, onEnd: (listener) => listeners.push(listener) };
 }

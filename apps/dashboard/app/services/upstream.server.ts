@@ -22,6 +22,7 @@ export async function startUpstream(env: Env): Promise<Upstream> {
   const server = await startJobsServer({
     token,
     dbPath: env.upstream.dbPath ?? path.join(env.dataDir, 'jobs.db'),
+    databaseUrl: env.databaseUrl ?? undefined,
     host: '127.0.0.1',
     port: 0,
     demoJobs: env.upstream.demoJobs,
