@@ -2,7 +2,17 @@
 // `npm run chromatic`: publishes the static Storybook to Chromatic for teams whose CI can reach it.
 // Without a token it refuses before touching the network: with no network, the chromatic CLI falls
 // back to public DNS servers and hangs.
+//
+// The CLI is the pinned devDependency `chromatic` (in the lockfile), never fetched at run time.
+// TurboSnap (`onlyChanged` in chromatic.config.json) needs the build's module graph, so the
+// Storybook is built with `--stats-json` (storybook-static/preview-stats.json). Extra arguments go
+// to the CLI, e.g. `npm run chromatic -- --branch-name feature-x`.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: read by a script turbo never runs.
 if (!process.env.CHROMATIC_PROJECT_TOKEN) {
@@ -17,10 +27,19 @@ if (!process.env.CHROMATIC_PROJECT_TOKEN) {
   process.exit(1);
 }
 
-const build = spawnSync('npm', ['run', 'build-storybook'], { stdio: 'inherit' });
+const cli = path.join(root, 'node_modules/.bin/chromatic');
+if (!existsSync(cli)) {
+  console.error('chromatic: the CLI is not installed; run `npm install` (it is a pinned devDependency).');
+  process.exit(1);
+}
+
+const build = spawnSync('npx', ['storybook', 'build', '-o', 'storybook-static', '--stats-json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
-// The CLI is fetched on demand by teams who use it; it is not a dependency of this repo.
-const run = spawnSync('npx', ['--yes', 'chromatic@13', '--config-file', 'chromatic.config.json'], {
+const run = spawnSync(cli, ['--config-file', 'chromatic.config.json', ...process.argv.slice(2)], {
+  cwd: root,
   stdio: 'inherit',
 });
 process.exit(run.status ?? 1);
