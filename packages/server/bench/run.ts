@@ -1,15 +1,21 @@
 /**
- * `npm run bench -w @jobs/server`: figures, not a test. Seeds BENCH_RUNS (default 1,000,000) runs
- * into a fresh SQLite file, starts the real server on it and measures the API over HTTP on
- * loopback, the enqueue rate, progress writes and lifecycle-event latency to 10 sockets.
+ * `npm run bench -w @jobs/server`: figures, not a test. For each store (BENCH_STORES, default
+ * `sqlite,postgres`) it seeds BENCH_RUNS (default 1,000,000) runs through the store's bulk path,
+ * starts the real server on it and measures the API over HTTP on loopback, the enqueue rate,
+ * progress writes, the lifecycle-event ceiling and latency to 10 sockets; then prints both stores
+ * side by side. PostgreSQL gets a database of its own (`jobs_bench_<pid>`) on BENCH_POSTGRES_URL
+ * (default postgres://postgres@127.0.0.1:5432/postgres), dropped at the end.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { API_BASE, HistoryQuery, JOB_EVENT, searchParamsToObject } from '@jobs/contracts';
+import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { defineJob, demoJobs, startJobsServer } from '../src/index.js';
+import { importFinishedRunsPg } from '../src/store/postgres/bulk-import.js';
+import { openPostgresStore } from '../src/store/postgres/open.js';
 import { type ImportedRun, importFinishedRuns } from '../src/store/sqlite/bulk-import.js';
 import { encodeCursor } from '../src/store/sqlite/history.js';
 
@@ -22,13 +28,39 @@ const ERRORS = [
   'Unsupported codec h265',
 ];
 
+const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',').map((s) => s.trim()) as Array<
+  'sqlite' | 'postgres'
+>;
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BENCH_DB = `jobs_bench_${process.pid}`;
+
 const dir = mkdtempSync(path.join(tmpdir(), 'jobs-bench-'));
 const dbPath = path.join(dir, 'jobs.db');
-const rows: string[][] = [];
-const row = (...cells: Array<string | number>) => {
-  rows.push(cells.map(String));
-  console.log(cells.join(' | '));
+/** figures by row label, per store, in the order first measured */
+const table = new Map<string, { target: string; figures: Partial<Record<'sqlite' | 'postgres', string>> }>();
+let current: 'sqlite' | 'postgres' = 'sqlite';
+const row = (label: string, figure: string, target: string) => {
+  const entry = table.get(label) ?? { target, figures: {} };
+  entry.figures[current] = figure;
+  table.set(label, entry);
+  console.log(`[${current}] ${label} | ${figure} | ${target}`);
 };
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function benchDatabaseUrl(): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${BENCH_DB}`;
+  return url.toString();
+}
 const ms = (n: number) => n.toFixed(2);
 
 function percentiles(samples: number[]) {
@@ -66,20 +98,45 @@ interface Answer {
   run: { id: string; status: string; metadata: { calls: number } };
 }
 
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
 async function main() {
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ');
   console.log(
     `# @jobs/server benchmark — ${RUNS.toLocaleString('en')} runs, node ${process.version}, load ${load()}\n`,
   );
+  for (const kind of STORES) {
+    current = kind;
+    await suite(kind);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`\nload average at the end: ${load()}`);
+  const columns = STORES.map((k) => (k === 'sqlite' ? 'SQLite' : 'PostgreSQL'));
+  console.log(`\n| what | ${columns.join(' | ')} | target |\n|---|${columns.map(() => '---|').join('')}---|`);
+  for (const [label, { target, figures }] of table) {
+    console.log(`| ${label} | ${STORES.map((k) => figures[k] ?? '—').join(' | ')} | ${target} |`);
+  }
+}
+
+async function suite(kind: 'sqlite' | 'postgres') {
+  let databaseUrl: string | undefined;
   let t0 = performance.now();
-  const seeded = importFinishedRuns(dbPath, seedRuns(RUNS));
+  let seeded: number;
+  if (kind === 'postgres') {
+    await adminQuery(`DROP DATABASE IF EXISTS ${BENCH_DB}`);
+    await adminQuery(`CREATE DATABASE ${BENCH_DB}`);
+    databaseUrl = benchDatabaseUrl();
+    await (await openPostgresStore(databaseUrl)).close(); // migrated
+    t0 = performance.now();
+    seeded = await importFinishedRunsPg(databaseUrl, seedRuns(RUNS));
+  } else {
+    seeded = importFinishedRuns(dbPath, seedRuns(RUNS));
+  }
   const seedMs = performance.now() - t0;
-  row('what', 'figure', 'target');
   row(
-    'seed (one transaction, prepared statements)',
+    'seed (bulk path: SQLite one transaction; PostgreSQL unnest batches of 5,000)',
     `${seeded.toLocaleString('en')} runs in ${(seedMs / 1000).toFixed(1)} s (${Math.round(seeded / (seedMs / 1000)).toLocaleString('en')}/s)`,
     'quick',
   );
@@ -88,6 +145,7 @@ async function main() {
   const server = await startJobsServer({
     token: TOKEN,
     dbPath,
+    databaseUrl,
     port: 0,
     logger: false,
     schedules: false,
@@ -172,7 +230,7 @@ async function main() {
   }
 
   const depth = Math.min(900_000, Math.floor(RUNS * 0.9));
-  const deep = encodeCursor('before', RUNS - depth + 1);
+  const deep = encodeCursor('before', RUNS - depth + 1); // ids are dense from 1 in both stores
   const deepPage = Math.floor(depth / 50) + 1;
   await measure('history page 1 (pageSize 50)', '/history?pageSize=50', 'p95 ≤ 5 ms');
   await measure(
@@ -264,11 +322,65 @@ async function main() {
   }
   const secs = (performance.now() - t0) / 1000;
   row(
-    'progress writes (store, one row per write, WAL)',
+    'progress writes, one run, one write after another (store)',
     `${Math.round(writes / secs).toLocaleString('en')}/s`,
-    '≥ 5,000/s',
+    '—',
   );
   holds.get(held.run.id)!();
+  {
+    // Progress as the runner writes it: coalesced to one write per run per 100 ms, so the load is
+    // many running runs writing at once (here 50 runs, each writing as fast as its last write returns).
+    const heldRuns: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const r = await (
+        await fetch(`${base}/enqueue`, { method: 'POST', headers, body: JSON.stringify({ jobName: 'hold' }) })
+      ).json();
+      heldRuns.push(r.run.id);
+    }
+    while (!heldRuns.every((id) => holds.has(id))) await new Promise((r) => setTimeout(r, 5));
+    let total = 0;
+    const started = performance.now();
+    await Promise.all(
+      heldRuns.map(async (id) => {
+        let k = 0;
+        while (performance.now() - started < 2000) {
+          await store.updateProgress(id, { percent: k % 100, message: `batch ${k++}` }, new Date());
+          total++;
+        }
+      }),
+    );
+    const took = (performance.now() - started) / 1000;
+    row(
+      'progress writes, 50 running runs at once (store)',
+      `${Math.round(total / took).toLocaleString('en')}/s`,
+      '≥ 5,000/s',
+    );
+    for (const id of heldRuns) holds.get(id)!();
+  }
+  {
+    // The ceiling of lifecycle events: 16 writers taking runs through queued → started → finished
+    // straight on the store (3 events per run), no HTTP and no job code.
+    const seq0 = await store.currentSeq();
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (performance.now() - started < 3000) {
+          const { run } = await store.insertRun(
+            { jobName: 'noop', params: {}, trigger: 'MANUAL', triggeredBy: null },
+            new Date(),
+          );
+          if (await store.startRun(run.id, new Date()))
+            await store.finishRun(run.id, { status: 'SUCCESS' }, new Date());
+        }
+      }),
+    );
+    const took = (performance.now() - started) / 1000;
+    row(
+      'lifecycle events/s, 16 writers on the store (queued, started, finished)',
+      `${Math.round(((await store.currentSeq()) - seq0) / took).toLocaleString('en')}/s`,
+      '—',
+    );
+  }
 
   const enqueue = () =>
     fetch(`${base}/enqueue`, {
@@ -319,10 +431,7 @@ async function main() {
 
   for (const s of sockets) s.disconnect();
   await server.close();
-  rmSync(dir, { recursive: true, force: true });
-  console.log(`\nload average at the end: ${load()}`);
-  console.log('\n| what | figure | target |\n|---|---|---|');
-  for (const r of rows.slice(1)) console.log(`| ${r.join(' | ')} |`);
+  if (kind === 'postgres') await adminQuery(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
 }
 
 /** Sends `count` enqueues from a worker thread with `concurrency` in flight; resolves with the ms taken. */
@@ -350,8 +459,10 @@ function enqueueFromWorker(url: string, token: string, count: number, concurrenc
   });
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
   console.error(err);
   rmSync(dir, { recursive: true, force: true });
+  if (STORES.includes('postgres'))
+    await adminQuery(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`).catch(() => {});
   process.exit(1);
 });

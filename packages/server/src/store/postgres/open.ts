@@ -48,7 +48,7 @@ export async function openPostgresStore(
     await pool.end().catch(() => {});
     throw new Error(`PostgreSQL at DATABASE_URL=${shown}: ${reason(err)}`);
   }
-  return new PostgresJobStore(pool);
+  return new PostgresJobStore(pool, createPool(url, 4, { synchronousCommit: false }));
 }
 
 async function createDatabase(url: string, shown: string): Promise<void> {

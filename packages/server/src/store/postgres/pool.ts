@@ -9,9 +9,16 @@ const NUMERIC = 1700;
  * whose calls fail fast while the server is away instead of queueing for ever. pg.Pool replaces
  * broken connections by itself, so the store resumes when PostgreSQL is back, without a restart.
  */
-export function createPool(connectionString: string, max = 10): pg.Pool {
+export function createPool(
+  connectionString: string,
+  max = 10,
+  settings: { synchronousCommit?: boolean } = {},
+): pg.Pool {
   const pool = new pg.Pool({
-    connectionString,
+    connectionString:
+      settings.synchronousCommit === false
+        ? withOption(connectionString, '-c synchronous_commit=off')
+        : connectionString,
     max,
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
@@ -27,6 +34,14 @@ export function createPool(connectionString: string, max = 10): pg.Pool {
   // the next call opens a new one (or fails as unavailable while the server is down).
   pool.on('error', () => {});
   return pool;
+}
+
+/** Adds a server setting to the URL's `options` (which pg prefers over a separate `options` field). */
+function withOption(connectionString: string, option: string): string {
+  const url = new URL(connectionString);
+  const options = url.searchParams.get('options');
+  url.searchParams.set('options', options ? `${options} ${option}` : option);
+  return url.toString();
 }
 
 /** Network failures and server states that pass; anything else is a bug and is thrown as is. */
@@ -98,11 +113,58 @@ export async function one<T>(db: Queryable, text: string, values: unknown[] = []
   return (await rows<T>(db, text, values))[0];
 }
 
+/** A value written into SQL text: for the statements sent together with COMMIT (no parameters there). */
+export function literal(v: string | number | Date | null | readonly string[]): string {
+  if (v === null) return 'NULL';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
+    return String(v);
+  }
+  if (v instanceof Date) return `${pg.escapeLiteral(v.toISOString())}::timestamptz`;
+  if (Array.isArray(v)) return `ARRAY[${v.map((x) => pg.escapeLiteral(x)).join(',')}]::text[]`;
+  return pg.escapeLiteral(v as string);
+}
+
+/**
+ * A lifecycle change. Its last statements touch the hot rows (counters, the clock) and are sent in
+ * one message together with COMMIT, so those rows stay locked for the server's time on them, not for
+ * network round trips. The commit does not wait for the disk while holding them
+ * (`synchronous_commit=off` for this transaction): the locks go as soon as the commit record is in
+ * the WAL buffers, and concurrent writers share disk flushes. The call still returns only once a
+ * later WAL record of the same connection is flushed (a transactional logical message, committed
+ * synchronously; WAL flushes in order), so what the store acknowledges is on disk.
+ *
+ * `fn` gets the connection and `commit(tail)`, which runs the tail statements, commits, and returns
+ * the tail's results. If `fn` returns without calling it, nothing it wrote is kept.
+ */
+export async function change<T>(
+  pool: pg.Pool,
+  fn: (db: pg.PoolClient, commit: (tail: string[]) => Promise<pg.QueryResult[]>) => Promise<T>,
+): Promise<T> {
+  let committed = false;
+  return transaction(
+    pool,
+    async (db) => {
+      const out = await fn(db, async (tail) => {
+        const results = (await db.query([...tail, 'COMMIT'].join(';\n'))) as unknown as
+          | pg.QueryResult[]
+          | pg.QueryResult;
+        committed = true;
+        return Array.isArray(results) ? results : [results];
+      });
+      if (committed) await db.query(`SELECT pg_logical_emit_message(true, 'jobs-console', 'flush')`);
+      return out;
+    },
+    { begin: 'BEGIN; SET LOCAL synchronous_commit TO off', committedBy: () => committed },
+  );
+}
+
 /** One transaction on one connection; a connection that broke inside it is thrown away. */
 export async function transaction<T>(
   pool: pg.Pool,
   fn: (client: pg.PoolClient) => Promise<T>,
-  begin = 'BEGIN',
+  /** `committedBy`: `fn` commits itself (and says whether it did; if not, the transaction rolls back) */
+  mode: { begin: string; committedBy?: () => boolean } = { begin: 'BEGIN' },
 ): Promise<T> {
   let client: pg.PoolClient;
   try {
@@ -118,9 +180,10 @@ export async function transaction<T>(
   };
   client.on('error', onError);
   try {
-    await client.query(begin);
+    await client.query(mode.begin);
     const out = await fn(client);
-    await client.query('COMMIT');
+    if (!mode.committedBy) await client.query('COMMIT');
+    else if (!mode.committedBy()) await client.query('ROLLBACK');
     return out;
   } catch (err) {
     if (reasonOf(err) === 'unreachable') broken = err as Error;

@@ -14,7 +14,7 @@ import type pg from 'pg';
 import { termsOf } from '../search.js';
 import type { FinishInput, HistoryPage, Inserted, JobStore, Lifecycle, NewRun } from '../types.js';
 import { queryHistory } from './history.js';
-import { asStoreError, one, type Queryable, rows, run, transaction } from './pool.js';
+import { asStoreError, change, literal, one, type Queryable, rows, run, transaction } from './pool.js';
 import { FULL, type PgRunRow, pgText, RETURNING, SUMMARY, toRun, toSummaryRow } from './rows.js';
 
 /** A run keeps at most this many log lines; past it one marker line says the rest were dropped. */
@@ -54,41 +54,44 @@ export class PostgresJobStore implements JobStore {
   /** set by the cluster dispatcher; null: runs are queued in this table only */
   queueHooks: RunQueueHooks | null = null;
 
-  constructor(readonly pool: pg.Pool) {}
+  /**
+   * @param pool every durable change and every read
+   * @param volatile progress, heartbeats and log lines, committed without waiting for the disk: a
+   *   crash of PostgreSQL may lose the last fraction of a second of them, never a lifecycle change
+   */
+  constructor(
+    readonly pool: pg.Pool,
+    readonly volatile: pg.Pool = pool,
+  ) {}
 
-  // ─── Counters and the clock ───────────────────────────────────────────────
+  // ─── The hot rows: counters and the clock, written last, sent with COMMIT ──
 
-  /** Counter deltas, in one statement, rows in a fixed order (no lock-order deadlocks). */
-  async #count(db: Queryable, deltas: Array<[job: string, status: string, delta: number]>): Promise<void> {
+  /** Counter deltas, rows in a fixed order (no lock-order deadlocks between writers). */
+  #countSql(deltas: Array<[job: string, status: string, delta: number]>): string {
     const sorted = [...deltas].sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : 1));
-    await db.query({
-      name: 'jobs_count',
-      text: `INSERT INTO run_counts (job_name, status, n)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::int8[])
-             ON CONFLICT (job_name, status) DO UPDATE SET n = run_counts.n + excluded.n`,
-      values: [sorted.map((d) => d[0]), sorted.map((d) => d[1]), sorted.map((d) => d[2])],
-    });
+    return `INSERT INTO run_counts (job_name, status, n) VALUES
+      ${sorted.map(([job, status, n]) => `(${literal(job)}, ${literal(status)}, ${literal(n)})`).join(', ')}
+      ON CONFLICT (job_name, status) DO UPDATE SET n = run_counts.n + excluded.n`;
   }
 
-  async #finishedCount(db: Queryable, at: Date, status: string): Promise<void> {
-    await db.query({
-      name: 'jobs_finished_count',
-      text: `INSERT INTO finished_by_minute (minute, status, n) VALUES ($1, $2, 1)
-             ON CONFLICT (minute, status) DO UPDATE SET n = finished_by_minute.n + 1`,
-      values: [Math.floor(at.getTime() / MINUTE), status],
-    });
+  #finishedSql(at: Date, status: string): string {
+    return `INSERT INTO finished_by_minute (minute, status, n)
+      VALUES (${literal(Math.floor(at.getTime() / MINUTE))}, ${literal(status)}, 1)
+      ON CONFLICT (minute, status) DO UPDATE SET n = finished_by_minute.n + 1`;
   }
 
-  /** The last statement of a lifecycle transaction: the next seq, and its event row. */
-  async #tick(db: Queryable, type: EventType, run: PgRunRow, at: Date): Promise<number> {
-    const row = await one<{ seq: number }>(
-      db,
-      `WITH c AS (UPDATE jobs_clock SET seq = seq + 1 RETURNING seq)
-       INSERT INTO run_events (seq, run_id, type, version, status, at)
-       SELECT c.seq, $1, $2, $3, $4, $5 FROM c RETURNING seq`,
-      [run.id, type, run.version, run.status, at],
-    );
-    return row!.seq;
+  /** The last statement before COMMIT: the next seq, and its event row. */
+  #tickSql(type: EventType, run: PgRunRow, at: Date): string {
+    return `WITH c AS (UPDATE jobs_clock SET seq = seq + 1 RETURNING seq)
+      INSERT INTO run_events (seq, run_id, type, version, status, at)
+      SELECT c.seq, ${literal(run.id)}, ${literal(type)}, ${literal(run.version)}, ${literal(run.status)}, ${literal(at)}
+      FROM c RETURNING seq`;
+  }
+
+  /** Sends the tail with COMMIT; the seq is what the tick statement (the last one) returned. */
+  async #commit(commit: (tail: string[]) => Promise<pg.QueryResult[]>, tail: string[]): Promise<number> {
+    const results = await commit(tail);
+    return Number(results[tail.length - 1]!.rows[0].seq);
   }
 
   async countRuns(jobName?: string, status?: string): Promise<number> {
@@ -114,9 +117,12 @@ export class PostgresJobStore implements JobStore {
   // ─── Writes ───────────────────────────────────────────────────────────────
 
   async insertRun(input: NewRun, now: Date): Promise<Inserted> {
-    const key = input.idempotencyKey ?? null;
+    const key =
+      input.idempotencyKey === undefined || input.idempotencyKey === null
+        ? null
+        : pgText(input.idempotencyKey);
     try {
-      return await transaction(this.pool, async (db): Promise<Inserted> => {
+      return await change(this.pool, async (db, commit): Promise<Inserted> => {
         if (key) {
           const existing = await one<PgRunRow>(
             db,
@@ -126,39 +132,37 @@ export class PostgresJobStore implements JobStore {
           if (existing) return { run: toRun(existing), seq: null, replayed: true };
         }
         const params = JSON.stringify(input.params);
-        await this.#count(db, [[input.jobName, 'QUEUED', 1]]);
-        // Last: the clock row (seq and a dense run id), the run, its terms and its event, in one statement.
-        const row = await one<PgRunRow & { event_seq: number }>(
-          db,
-          `WITH c AS (UPDATE jobs_clock SET seq = seq + 1, run_id = run_id + 1 RETURNING seq, run_id),
+        // The clock row gives the seq and a dense run id; the run, its terms and its event go in the
+        // same statement.
+        const insert = `WITH c AS (UPDATE jobs_clock SET seq = seq + 1, run_id = run_id + 1 RETURNING seq, run_id),
            r AS (
              INSERT INTO runs (id, job_name, status, trigger, triggered_by, scope, algorithm_version, queued_at,
                attempt, retry_of, version, idempotency_key, params_bytes, params)
-             SELECT c.run_id, $1, 'QUEUED', $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11::json FROM c
-             RETURNING ${RETURNING}),
-           t AS (INSERT INTO run_terms (term, run_id) SELECT unnest($12::text[]), c.run_id FROM c ON CONFLICT DO NOTHING),
+             SELECT c.run_id, ${literal(input.jobName)}, 'QUEUED', ${literal(input.trigger)},
+               ${literal(input.triggeredBy === null ? null : pgText(input.triggeredBy))}, ${literal(input.scope ?? null)},
+               ${literal(input.algorithmVersion ?? null)}, ${literal(now)}, ${literal(input.attempt ?? 1)},
+               ${literal(input.retryOf ? Number(input.retryOf) : null)}, 1, ${literal(key)},
+               ${literal(Buffer.byteLength(params))}, ${literal(params)}::json
+             FROM c RETURNING ${RETURNING}),
+           t AS (INSERT INTO run_terms (term, run_id)
+                 SELECT unnest(${literal(storableTerms(termsOf('params', input.params)))}), c.run_id FROM c
+                 ON CONFLICT DO NOTHING),
            e AS (INSERT INTO run_events (seq, run_id, type, version, status, at)
-                 SELECT c.seq, c.run_id, 'queued', 1, 'QUEUED', $6 FROM c)
-           SELECT r.*, c.seq AS event_seq FROM r, c`,
-          [
-            input.jobName,
-            input.trigger,
-            input.triggeredBy === null ? null : pgText(input.triggeredBy),
-            input.scope ?? null,
-            input.algorithmVersion ?? null,
-            now,
-            input.attempt ?? 1,
-            input.retryOf ? Number(input.retryOf) : null,
-            key === null ? null : pgText(key),
-            Buffer.byteLength(params),
-            params,
-            storableTerms(termsOf('params', input.params)),
-          ],
-        );
-        const { event_seq, ...created } = row!;
-        const queued = toRun(created);
-        await this.queueHooks?.queued(db, queued);
-        return { run: queued, seq: event_seq, replayed: false };
+                 SELECT c.seq, c.run_id, 'queued', 1, 'QUEUED', ${literal(now)} FROM c)
+           SELECT r.*, c.seq AS event_seq FROM r, c`;
+        const counts = this.#countSql([[input.jobName, 'QUEUED', 1]]);
+        let row: PgRunRow & { event_seq: number };
+        if (this.queueHooks) {
+          // The dispatcher's work (its queue's job) joins this transaction before it commits.
+          await db.query(counts);
+          row = (await db.query(insert)).rows[0];
+          await this.queueHooks.queued(db, toRun(row));
+          await commit([]);
+        } else {
+          row = (await commit([counts, insert]))[1]!.rows[0];
+        }
+        const { event_seq, ...created } = row;
+        return { run: toRun(created), seq: Number(event_seq), replayed: false };
       });
     } catch (err) {
       // Two nodes raced with one idempotency key: the loser answers with the winner's run.
@@ -166,7 +170,7 @@ export class PostgresJobStore implements JobStore {
         const [existing] = await run<PgRunRow>(
           this.pool,
           `SELECT ${FULL} FROM runs r WHERE r.idempotency_key = $1`,
-          [pgText(key)],
+          [key],
         );
         if (existing) return { run: toRun(existing), seq: null, replayed: true };
       }
@@ -175,7 +179,7 @@ export class PostgresJobStore implements JobStore {
   }
 
   async startRun(id: string, now: Date): Promise<Lifecycle | null> {
-    return transaction(this.pool, async (db) => {
+    return change(this.pool, async (db, commit) => {
       const row = await one<PgRunRow>(
         db,
         `UPDATE runs SET status = 'RUNNING', started_at = $2, last_heartbeat_at = $2,
@@ -184,16 +188,19 @@ export class PostgresJobStore implements JobStore {
         [Number(id), now],
       );
       if (!row) return null;
-      await this.#count(db, [
-        [row.job_name, 'QUEUED', -1],
-        [row.job_name, 'RUNNING', 1],
+      const seq = await this.#commit(commit, [
+        this.#countSql([
+          [row.job_name, 'QUEUED', -1],
+          [row.job_name, 'RUNNING', 1],
+        ]),
+        this.#tickSql('started', row, now),
       ]);
-      return { run: toRun(row), seq: await this.#tick(db, 'started', row, now) };
+      return { run: toRun(row), seq };
     });
   }
 
   async requestCancel(id: string, now: Date): Promise<Lifecycle | null> {
-    return transaction(this.pool, async (db) => {
+    return change(this.pool, async (db, commit) => {
       const row = await one<PgRunRow>(
         db,
         `UPDATE runs SET cancel_requested_at = $2, version = version + 1
@@ -201,14 +208,17 @@ export class PostgresJobStore implements JobStore {
         [Number(id), now],
       );
       if (!row) return null;
-      return { run: toRun(row), seq: await this.#tick(db, 'cancel_requested', row, now) };
+      return {
+        run: toRun(row),
+        seq: await this.#commit(commit, [this.#tickSql('cancel_requested', row, now)]),
+      };
     });
   }
 
   async finishRun(id: string, input: FinishInput, now: Date): Promise<Lifecycle | null> {
     // Lines the run logged before it finished are stored before anyone sees it finished.
     await this.#logTails.get(id)?.catch(() => {});
-    return transaction(this.pool, async (db) => {
+    return change(this.pool, async (db, commit) => {
       const rowId = Number(id);
       const current = await one<
         Pick<PgRunRow, 'status' | 'job_name' | 'cancel_requested_at' | 'last_heartbeat_at'>
@@ -227,7 +237,7 @@ export class PostgresJobStore implements JobStore {
       const status = input.cancelWins && current.cancel_requested_at !== null ? 'CANCELLED' : input.status;
       const error = status === 'CANCELLED' ? null : (input.error ?? null);
       const metadata = json(input.metadata ?? null);
-      const row = await one<PgRunRow>(
+      const row = (await one<PgRunRow>(
         db,
         `UPDATE runs SET status = $2, finished_at = $3,
            duration_ms = CASE WHEN started_at IS NULL THEN NULL ELSE ${ms('$3::timestamptz - started_at')} END,
@@ -235,7 +245,7 @@ export class PostgresJobStore implements JobStore {
            metadata = $4::json, metadata_bytes = $5, error = $6::json, version = version + 1
          WHERE id = $1 RETURNING ${RETURNING}`,
         [rowId, status, now, metadata, metadata === null ? null : Buffer.byteLength(metadata), json(error)],
-      );
+      ))!;
       if (error) {
         await db.query({
           name: 'jobs_error_text',
@@ -245,19 +255,22 @@ export class PostgresJobStore implements JobStore {
         });
       }
       if (input.metadata) await this.#indexTerms(db, rowId, termsOf('metadata', input.metadata));
-      await this.#count(db, [
-        [current.job_name, current.status, -1],
-        [current.job_name, status, 1],
+      if (current.status === 'QUEUED') await this.queueHooks?.withdrawn(db, toRun(row));
+      const seq = await this.#commit(commit, [
+        this.#countSql([
+          [current.job_name, current.status, -1],
+          [current.job_name, status, 1],
+        ]),
+        this.#finishedSql(now, status),
+        this.#tickSql('completed', row, now),
       ]);
-      await this.#finishedCount(db, now, status);
-      if (current.status === 'QUEUED') await this.queueHooks?.withdrawn(db, toRun(row!));
-      return { run: toRun(row!), seq: await this.#tick(db, 'completed', row!, now) };
+      return { run: toRun(row), seq };
     });
   }
 
   async updateProgress(id: string, progress: JobProgress, now: Date): Promise<number | null> {
     const [row] = await run<{ version: number }>(
-      this.pool,
+      this.volatile,
       `UPDATE runs SET progress = $1::json, last_heartbeat_at = $2, version = version + 1
        WHERE id = $3 AND status = 'RUNNING' RETURNING version`,
       [JSON.stringify(progress), now, Number(id)],
@@ -268,7 +281,7 @@ export class PostgresJobStore implements JobStore {
   async heartbeat(ids: readonly string[], now: Date): Promise<void> {
     if (ids.length === 0) return;
     await run(
-      this.pool,
+      this.volatile,
       `UPDATE runs SET last_heartbeat_at = $1, version = version + 1
        WHERE id = ANY($2::int8[]) AND status = 'RUNNING'`,
       [now, [...ids].map(Number).sort((a, b) => a - b)],
@@ -293,7 +306,7 @@ export class PostgresJobStore implements JobStore {
 
   async #appendLog(id: string, level: LogLevel, message: string, now: Date): Promise<LogLine | null> {
     const [row] = await run<{ seq: number; level: LogLevel; message: string }>(
-      this.pool,
+      this.volatile,
       `WITH u AS (UPDATE runs SET log_count = log_count + 1 WHERE id = $1 AND log_count <= $2 RETURNING log_count)
        INSERT INTO run_logs (run_id, seq, at, level, message)
        SELECT $1, u.log_count, $3,
@@ -379,7 +392,7 @@ export class PostgresJobStore implements JobStore {
           truncated: found.length > limit,
         };
       },
-      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+      { begin: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' },
     );
   }
 
@@ -479,5 +492,6 @@ export class PostgresJobStore implements JobStore {
 
   async close(): Promise<void> {
     await this.pool.end();
+    if (this.volatile !== this.pool) await this.volatile.end();
   }
 }
