@@ -35,6 +35,8 @@ async function serve() {
       port: env.PORT,
       demoJobs: clusterEnv.JOBS_MODULE ? false : env.JOBS_DEMO,
       jobsModule: clusterEnv.JOBS_MODULE,
+      redisUrl: clusterEnv.REDIS_URL,
+      redisPrefix: clusterEnv.REDIS_PREFIX,
       // With PostgreSQL, runs go through pg-boss to worker nodes (JOBS_ROLE=api) or to those and this process (all).
       cluster: env.DATABASE_URL
         ? {

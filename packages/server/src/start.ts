@@ -8,12 +8,13 @@ import { Runner } from './engine/runner.js';
 import { every, startSchedules } from './engine/schedules.js';
 import { JobsService } from './engine/service.js';
 import { StoreWatch } from './engine/store-watch.js';
+import { ClusterFanout } from './fanout/cluster-feed.js';
 import { createApiHandler } from './http/api.js';
 import { tokenMatcher } from './http/auth.js';
-import { ThreadPool } from './isolation/thread-pool.js';
+import { jobThreads } from './isolation/job-threads.js';
 import type { JobDefinitionInput } from './jobs/define.js';
 import { DEMO_UPLOAD_EVENT, demoJobs as demoRegistry } from './jobs/demo/index.js';
-import { jobsModuleUrl, loadJobDefinitions } from './jobs/load.js';
+import { loadJobDefinitions } from './jobs/load.js';
 import { JobRegistry } from './jobs/registry.js';
 import { createLogger, type Logger, silentLogger } from './logger.js';
 import { attachSocketGateway, type SocketLimits } from './socket/gateway.js';
@@ -29,6 +30,14 @@ export interface JobsServerOptions {
   dbPath: string;
   /** PostgreSQL instead of SQLite (`DATABASE_URL`): created if missing and allowed, migrated at start */
   databaseUrl?: string | undefined;
+  /**
+   * With `databaseUrl`: Redis (`REDIS_URL`) carries progress and log events between nodes; the
+   * lifecycle stream comes from PostgreSQL either way. Without it a node's sockets get the
+   * progress of its own runs only.
+   */
+  redisUrl?: string | undefined;
+  /** Redis channel prefix shared by the nodes of one cluster (default `jobs`) */
+  redisPrefix?: string | undefined;
   /**
    * PostgreSQL only: dispatch through pg-boss to worker processes (`jobs-worker`), role `api`, or
    * to those and a worker in this process, role `all`. Without it runs execute in this process.
@@ -98,20 +107,15 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
     ...moduleJobs,
     ...(useDemo ? demoRegistry : []),
   ]);
-  const threadModules = [
-    ...(options.jobsModule ? [jobsModuleUrl(options.jobsModule)] : []),
-    ...(useDemo ? [DEMO_MODULE] : []),
-  ];
-  const invoker =
-    options.isolation !== 'inline' && threadModules.length > 0
-      ? new ThreadPool(
-          {
-            modules: threadModules,
-            names: new Set([...moduleJobs, ...(useDemo ? demoRegistry : [])].map((j) => j.name)),
-          },
-          logger,
-        )
-      : undefined;
+  const invoker = jobThreads(
+    {
+      jobsModule: options.jobsModule,
+      moduleJobs,
+      demo: useDemo ? demoRegistry : null,
+      isolation: options.isolation,
+    },
+    logger,
+  );
   const backing = options.databaseUrl
     ? await openPostgresStore(options.databaseUrl)
     : new SqliteJobStore(options.dbPath, options.storeOptions);
@@ -120,7 +124,20 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
   const watch = new StoreWatch(() => sweep(), logger, options.redispatchEveryMs ?? 1000);
   const store = watch.wrap(backing);
   const events = new JobEvents(logger);
-  events.startAt(await store.currentSeq());
+  const startSeq = await store.currentSeq();
+  events.startAt(startSeq);
+  // PostgreSQL: every node's sockets get the cluster's lifecycle stream from run_events, and every
+  // node's progress through Redis, not only what this process wrote.
+  const fanout = options.databaseUrl
+    ? new ClusterFanout({
+        databaseUrl: options.databaseUrl,
+        redisUrl: options.redisUrl,
+        redisPrefix: options.redisPrefix,
+        events,
+        fromSeq: startSeq,
+        logger,
+      })
+    : null;
   const runner = new Runner(store, registry, events, logger, {
     heartbeatMs: options.heartbeatMs ?? 5000,
     cancelGraceMs: options.cancelGraceMs ?? 10_000,
@@ -129,7 +146,10 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
   });
   const dispatcher: Dispatcher =
     options.cluster && options.databaseUrl && backing instanceof PostgresJobStore
-      ? await startClusterDispatch(backing, options.databaseUrl, registry, events, logger, options.cluster)
+      ? await startClusterDispatch(backing, options.databaseUrl, registry, events, logger, {
+          ...options.cluster,
+          invoker,
+        })
       : new InProcessDispatcher(
           runner,
           { global: options.concurrency ?? 8, perJob: (name) => registry.get(name)?.concurrency ?? 1 },
@@ -146,7 +166,12 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
   const isToken = tokenMatcher(options.token);
   const http = createServer(createApiHandler(service, isToken, logger));
   http.keepAliveTimeout = 5000;
-  const gateway = attachSocketGateway(http, { events, isToken, logger, limits: options.socketLimits ?? {} });
+  const gateway = attachSocketGateway(http, {
+    events: fanout ?? events,
+    isToken,
+    logger,
+    limits: options.socketLimits ?? {},
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port ?? 4000, options.host ?? '127.0.0.1', () => {
@@ -204,6 +229,7 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
         events.close();
         http.closeIdleConnections();
         await gateway.close(); // closes the HTTP server too
+        await fanout?.close();
         await backing.close();
         logger.info({ event: 'closed', url }, 'jobs server closed');
       })();
@@ -211,9 +237,6 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
     },
   };
 }
-
-/** the demo jobs' module, loaded by the worker threads (the main thread imports it statically) */
-const DEMO_MODULE = new URL('./jobs/demo/index.ts', import.meta.url).href;
 
 function hostForUrl(host: string): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1';

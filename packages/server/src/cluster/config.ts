@@ -28,6 +28,15 @@ export const ClusterEnv = z.object({
   JOBS_STALLED_AFTER_MS: ms(30_000),
   /** tests only: shifts this process's clock, to play a machine whose clock is off */
   JOBS_TEST_CLOCK_SKEW_MS: z.coerce.number().int().default(0),
+  /** progress and log events between nodes (PostgreSQL mode only); empty: none, each node its own */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^(rediss?:\/\/.*)?$/, 'REDIS_URL must be a redis:// URL')
+    .default('redis://127.0.0.1:6379')
+    .transform((v) => (v === '' ? undefined : v)),
+  /** the Redis channel prefix the nodes of one cluster share */
+  REDIS_PREFIX: z.string().trim().min(1).default('jobs'),
 });
 export type ClusterEnv = z.output<typeof ClusterEnv>;
 

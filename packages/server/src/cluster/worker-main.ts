@@ -1,3 +1,6 @@
+import { JobEvents } from '../engine/events.js';
+import { ClusterFanout } from '../fanout/cluster-feed.js';
+import { jobThreads } from '../isolation/job-threads.js';
 import { demoJobs } from '../jobs/demo/index.js';
 import { loadJobDefinitions } from '../jobs/load.js';
 import { JobRegistry } from '../jobs/registry.js';
@@ -24,7 +27,24 @@ export async function startWorkerProcess(env: WorkerEnv, logger: Logger): Promis
       `pg-boss could not start on DATABASE_URL=${redactUrl(env.DATABASE_URL)}: ${(err as Error).message}`,
     );
   });
+  // Job code in worker threads; lifecycle commits NOTIFY the gateways, progress goes out on Redis.
+  const invoker = jobThreads(
+    { jobsModule: env.JOBS_MODULE, moduleJobs: own, demo: useDemo ? demoJobs : null },
+    logger,
+  );
+  const events = new JobEvents(logger);
+  const fanout = new ClusterFanout({
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
+    events,
+    fromSeq: 0,
+    logger,
+    role: 'worker',
+  });
   const worker = await JobsWorker.start(store, boss, registry, logger, {
+    events,
+    invoker,
     databaseUrl: env.DATABASE_URL,
     capacity: env.JOBS_WORKER_CONCURRENCY,
     heartbeatMs: env.JOBS_HEARTBEAT_MS,
@@ -35,6 +55,8 @@ export async function startWorkerProcess(env: WorkerEnv, logger: Logger): Promis
     worker,
     close: async () => {
       await worker.close();
+      await invoker?.close();
+      await fanout.close();
       await boss.stop({ graceful: false, wait: true, close: true }).catch(() => {});
       await store.close();
     },

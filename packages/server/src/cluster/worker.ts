@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import { JobEvents } from '../engine/events.js';
 import { Runner } from '../engine/runner.js';
+import type { JobInvoker } from '../isolation/invoker.js';
 import type { JobRegistry } from '../jobs/registry.js';
 import type { Logger } from '../logger.js';
 import { isStoreUnavailable } from '../store/errors.js';
@@ -27,6 +28,8 @@ export interface WorkerOptions {
   clockSkewMs?: number;
   /** the API node's events when the worker shares its process (role `all`) */
   events?: JobEvents;
+  /** where job code runs (worker threads, see isolation/); inline without it */
+  invoker?: JobInvoker | undefined;
 }
 
 /** most pg-boss jobs fetched at once from one queue */
@@ -72,6 +75,7 @@ export class JobsWorker {
       heartbeatMs: options.heartbeatMs ?? 5000,
       cancelGraceMs: options.cancelGraceMs ?? 10_000,
       shutdownGraceMs: options.shutdownGraceMs ?? 5000,
+      invoker: options.invoker,
     });
     this.#slots = new ClusterSlots(options.databaseUrl);
     this.#listener = new SignalListener(

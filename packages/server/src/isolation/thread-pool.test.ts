@@ -42,7 +42,9 @@ describe('job code in worker threads', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(answers.length).toBeGreaterThanOrEqual(10); // asked again and again during the spin
-    expect(Math.max(...answers)).toBeLessThan(100); // the event loop was never held by the job
+    // Held by the job, the loop would answer once, after the 5 s spin. The bound leaves room for a
+    // busy shared machine (answers take a few ms when quiet) and is still far below the spin.
+    expect(Math.max(...answers)).toBeLessThan(1000);
     // The other run's progress kept arriving while the spin ran.
     expect(tickerProgress().length - before).toBeGreaterThanOrEqual(5);
     await t.waitForStatus(ticker.id, 'SUCCESS', 10_000);

@@ -23,7 +23,8 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = { perToken: 200, messagesPerS
 export function attachSocketGateway(
   http: HttpServer,
   deps: {
-    events: JobEvents;
+    /** the node's runner events, or in the PostgreSQL mode the whole cluster's (fanout/) */
+    events: Pick<JobEvents, 'on'>;
     isToken: (presented: unknown) => boolean;
     logger: Logger;
     limits?: Partial<SocketLimits>;
