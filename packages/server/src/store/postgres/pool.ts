@@ -68,6 +68,8 @@ function reasonOf(err: unknown): UnavailableReason | null {
       code === '57P03'
     )
       return 'unreachable';
+    // refused at connect: the database was dropped or renamed, the role or its password changed
+    if (code === '3D000' || code.startsWith('28')) return 'unreachable';
     if (code === '53100') return 'full';
     if (code.startsWith('53')) return 'busy'; // too many connections, out of memory
     if (code === '40001' || code === '40P01' || code === '55P03' || code === '57014') return 'busy';
