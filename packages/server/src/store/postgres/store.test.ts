@@ -232,10 +232,16 @@ describe('hostile values', () => {
       const { stores } = await fresh();
       const store = stores[0]!;
       const params = { text, [text.slice(0, 50)]: 1 };
-      const { run } = await store.insertRun(
-        newRun('hostile', { params, triggeredBy: text.slice(0, 200) }),
-        new Date(),
-      );
+      // these values are written into SQL text sent with COMMIT (escaped literals): they must stay data
+      const input = newRun('hostile', {
+        params,
+        triggeredBy: text.slice(0, 200),
+        idempotencyKey: text.slice(0, 200),
+      });
+      const { run } = await store.insertRun(input, new Date());
+      const back = await store.getRun(run.id);
+      expect(back?.triggeredBy?.replaceAll('\uFFFD', '\u0000')).toBe(text.slice(0, 200));
+      expect(await store.insertRun(input, new Date())).toMatchObject({ replayed: true, run: { id: run.id } });
       expect((await store.getRun(run.id))?.params).toEqual(params);
       expect(await store.getRawField(run.id, 'params')).toBe(JSON.stringify(params));
       await store.startRun(run.id, new Date());
