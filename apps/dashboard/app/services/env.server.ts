@@ -1,5 +1,6 @@
 import { envFlag } from '@jobs/server/env';
 import { z } from 'zod';
+import { isApiUrlList } from './api-urls.server.js';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 const optionalText = z
@@ -12,8 +13,11 @@ const RawEnv = z.object({
   PORT: Port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** one jobs API URL, or several API nodes comma-separated (failover) */
   JOBS_API_URL: z
-    .url({ protocol: /^https?$/ })
+    .string()
+    .trim()
+    .refine(isApiUrlList, 'JOBS_API_URL must be an http(s) URL or a comma-separated list of them')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   JOBS_API_TOKEN: optionalText,

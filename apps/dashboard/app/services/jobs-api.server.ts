@@ -20,6 +20,7 @@ import {
   RunResponse,
 } from '@jobs/contracts';
 import type { z } from 'zod';
+import { ApiUrls, neverReached, parseApiUrls } from './api-urls.server.js';
 
 const BRAND = Symbol.for('jobs-console.JobsApiError');
 
@@ -45,6 +46,7 @@ export class JobsApiError extends Error {
 }
 
 export interface JobsApiOptions {
+  /** one URL, or several comma-separated API nodes tried in turn (see api-urls.server.ts) */
   baseUrl: string;
   token: string;
   timeoutMs?: number;
@@ -62,32 +64,43 @@ function toSearch(query: Query): string {
 
 /** The one client of the jobs API: every answer parsed with @jobs/contracts, every call bounded by a timeout. */
 export function createJobsApi({ baseUrl, token, timeoutMs = 8000 }: JobsApiOptions) {
-  const base = `${baseUrl}${API_BASE}`;
+  const urls = new ApiUrls(parseApiUrls(baseUrl));
 
   async function send(method: string, path: string, body?: unknown, actor?: string): Promise<Response> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (actor) headers['x-triggered-by'] = actor;
-    try {
-      return await fetch(`${base}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      throw new JobsApiError(
-        503,
-        apiError(
-          'Jobs API unavailable',
-          timedOut
-            ? `The jobs API did not answer within ${timeoutMs} ms.`
-            : 'The jobs API cannot be reached.',
-          true,
-        ),
-      );
+    const order = urls.order();
+    for (let i = 0; ; i++) {
+      const url = order[i]!;
+      try {
+        const res = await fetch(`${url}${API_BASE}${path}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        urls.answered(url);
+        return res;
+      } catch (error) {
+        urls.failed(url);
+        // another node: a read always, a change only if it never reached this one
+        if (i + 1 < order.length && (method === 'GET' || neverReached(error))) continue;
+        throw unreachable(error);
+      }
     }
+  }
+
+  function unreachable(error: unknown): JobsApiError {
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    return new JobsApiError(
+      503,
+      apiError(
+        'Jobs API unavailable',
+        timedOut ? `The jobs API did not answer within ${timeoutMs} ms.` : 'The jobs API cannot be reached.',
+        true,
+      ),
+    );
   }
 
   async function failure(res: Response): Promise<JobsApiError> {

@@ -1,11 +1,12 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { CLIENT_MESSAGE, JOB_EVENT, JOB_EVENT_NAMES, LogsSubscription } from '@jobs/contracts';
 import { Server, type Socket } from 'socket.io';
-import { io as connectUpstream } from 'socket.io-client';
+import { parseApiUrls } from './api-urls.server.js';
 import { logger } from './logger.server.js';
 import { RelayStats } from './relay-stats.server.js';
 import { errorsFor } from './run-errors.server.js';
 import type { Sessions } from './session.server.js';
+import { FailoverSocket } from './upstream-socket.server.js';
 import type { UserDirectory } from './users.server.js';
 
 interface BrowserData {
@@ -60,11 +61,8 @@ export function createRelay({
 }: RelayOptions) {
   const stats = new RelayStats();
   const io = new Server(http, { path: '/socket.io', serveClient: false });
-  const upstream = connectUpstream(upstreamUrl, {
-    auth: { token },
-    transports: ['websocket'],
-    reconnectionDelayMax: 2000,
-  });
+  // One or several API nodes (comma-separated): on losing one it connects to the next.
+  const upstream = new FailoverSocket(parseApiUrls(upstreamUrl), { auth: { token } });
   const logRefs = new Map<string, number>();
 
   io.use(async (socket, next) => {
@@ -157,7 +155,7 @@ export function createRelay({
   let everConnected = false;
   upstream.on('connect', () => {
     stats.upstreamConnected = true;
-    logger.info('relay.upstream_connected', { url: upstreamUrl, reconnect: everConnected });
+    logger.info('relay.upstream_connected', { url: upstream.url, reconnect: everConnected });
     for (const runId of logRefs.keys()) upstream.emit(CLIENT_MESSAGE.logsSubscribe, { jobRunId: runId });
     if (everConnected) {
       stats.upstreamReconnects++;
@@ -173,14 +171,14 @@ export function createRelay({
     }
     everConnected = true;
   });
-  upstream.on('disconnect', (reason) => {
+  upstream.on('disconnect', (reason: string) => {
     stats.upstreamConnected = false;
     logger.warn('relay.upstream_disconnected', { reason });
     // A jobs API shutting down gracefully disconnects us itself, and Socket.IO does not retry after
     // that on its own: reconnect anyway, the API is expected back (a restart, a deploy).
     if (reason === 'io server disconnect' && !closing) setTimeout(() => upstream.connect(), 500).unref();
   });
-  upstream.on('connect_error', (error) =>
+  upstream.on('connect_error', (error: Error) =>
     logger.warn('relay.upstream_connect_error', { message: error.message }),
   );
 
