@@ -25,6 +25,16 @@ export default defineConfig({
         test: { name: 'live-jsdom', environment: 'jsdom', include: ['src/**/*.dom.test.tsx'] },
       },
       {
+        // Builds and packs the package, installs the tarball with React 19, type-checks a consumer.
+        test: {
+          name: 'live-publish',
+          environment: 'node',
+          include: ['scripts/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         resolve: { dedupe },
         // Node drives real Chromium tabs (Playwright) against a real Socket.IO server.
         test: {

@@ -29,6 +29,7 @@ export {
   wantsSnapshot,
 } from './core/index.js';
 export type { InvalidationKind } from './election/relay.js';
+export { createHttpHost, type HttpHost, type HttpHostOptions } from './host/httpHost.js';
 export { useLiveClient } from './react/context.js';
 export { LiveProvider, type LiveProviderProps } from './react/LiveProvider.js';
 export { useCancelRun, useEnqueue, useRetryRun } from './react/useActions.js';
