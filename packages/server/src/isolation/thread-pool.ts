@@ -21,6 +21,11 @@ export interface ThreadPoolOptions {
   warm?: number;
   /** heap ceiling of one thread: a job past it crashes its thread, not the server (default 512 MB) */
   maxHeapMb?: number;
+  /**
+   * most threads at once (default 8): up to it every run has a thread of its own; past it runs
+   * share the least busy thread (each thread holds a copy of the modules, so threads are not free)
+   */
+  maxThreads?: number;
 }
 
 interface Busy {
@@ -35,7 +40,7 @@ interface Busy {
 class JobThread {
   readonly worker: Worker;
   readonly ready: Promise<void>;
-  busy: Busy | null = null;
+  readonly busy = new Map<string, Busy>();
   dead = false;
   /** it loaded its modules once: a thread that never did is not replaced on its own (no respawn loop) */
   wasReady = false;
@@ -81,13 +86,13 @@ class JobThread {
       const onAbort = () =>
         this.#post({ type: 'abort', runId: ctx.runId, reason: toWireError(ctx.signal.reason) });
       ctx.signal.addEventListener('abort', onAbort, { once: true });
-      this.busy = {
+      this.busy.set(ctx.runId, {
         runId: ctx.runId,
         ctx,
         resolve,
         reject,
         offAbort: () => ctx.signal.removeEventListener('abort', onAbort),
-      };
+      });
       this.#post({
         type: 'run',
         runId: ctx.runId,
@@ -99,12 +104,14 @@ class JobThread {
     });
   }
 
-  /** ends the run it holds with `err` (the thread died or was stopped) */
-  fail(err: Error): void {
-    const busy = this.busy;
-    this.busy = null;
-    busy?.offAbort();
-    busy?.reject(err);
+  /** ends the runs it holds with `err` (the thread died or was stopped) */
+  failAll(err: Error): void {
+    const all = [...this.busy.values()];
+    this.busy.clear();
+    for (const busy of all) {
+      busy.offAbort();
+      busy.reject(err);
+    }
   }
 
   #post(message: ToThread): void {
@@ -112,12 +119,12 @@ class JobThread {
   }
 
   #onRunMessage(msg: Exclude<FromThread, { type: 'ready' | 'load-failed' }>): void {
-    const busy = this.busy;
-    if (!busy || busy.runId !== msg.runId) return;
+    const busy = this.busy.get(msg.runId);
+    if (!busy) return;
     if (msg.type === 'progress') busy.ctx.progress(msg.progress);
     else if (msg.type === 'log') busy.ctx.log(msg.level, msg.message);
     else {
-      this.busy = null;
+      this.busy.delete(msg.runId);
       busy.offAbort();
       if (msg.type === 'done') busy.resolve(msg.value);
       else busy.reject(fromWireError(msg.error));
@@ -127,10 +134,11 @@ class JobThread {
 
 /**
  * Runs job code in worker threads, off the event loop that serves the API, the socket and the
- * dashboard: one run per thread at a time, idle threads reused. A thread that dies (an uncaught
- * exception, `process.exit`, its heap ceiling) fails only the run it held, with WORKER_CRASHED,
- * and is replaced; a run given up on has its thread terminated, so a job stuck in a loop cannot
- * keep a core after its end was written.
+ * dashboard: a thread per run up to `maxThreads`, idle threads reused, past the cap runs share the
+ * least busy thread. A thread that dies (an uncaught exception, `process.exit`, its heap ceiling)
+ * fails only the runs it held, with WORKER_CRASHED, and is replaced; a run given up on has its
+ * thread terminated, so a job stuck in a loop cannot keep a core after its end was written (runs
+ * sharing that thread fail with a message saying so).
  */
 export class ThreadPool implements JobInvoker {
   readonly #idle: JobThread[] = [];
@@ -139,6 +147,7 @@ export class ThreadPool implements JobInvoker {
   readonly #data: ThreadData;
   readonly #warm: number;
   readonly #maxHeapMb: number;
+  readonly #maxThreads: number;
   #closed = false;
 
   constructor(
@@ -148,6 +157,7 @@ export class ThreadPool implements JobInvoker {
     this.#data = { modules: options.modules };
     this.#warm = options.warm ?? 1;
     this.#maxHeapMb = options.maxHeapMb ?? 512;
+    this.#maxThreads = Math.max(1, options.maxThreads ?? 8);
     this.#keepWarm();
   }
 
@@ -158,14 +168,15 @@ export class ThreadPool implements JobInvoker {
 
   async invoke(job: RegisteredJob, ctx: JobContext): Promise<unknown> {
     if (!this.options.names.has(job.definition.name)) return inlineInvoker.invoke(job, ctx);
-    const thread = this.#idle.pop() ?? this.#spawn();
+    const thread = this.#take();
     this.#byRun.set(ctx.runId, thread);
     try {
       await thread.ready;
       return await thread.run(job, ctx);
     } finally {
       this.#byRun.delete(ctx.runId);
-      if (!thread.dead && !this.#closed) this.#idle.push(thread);
+      if (!thread.dead && !this.#closed && thread.busy.size === 0 && !this.#idle.includes(thread))
+        this.#idle.push(thread);
       this.#trimIdle();
     }
   }
@@ -175,13 +186,30 @@ export class ThreadPool implements JobInvoker {
     if (!thread) return;
     this.logger.warn({ runId }, 'terminating the worker thread of a run that was given up on');
     thread.dead = true; // never handed another run
-    thread.fail(new WorkerCrashedError('The run was given up on; its worker thread was stopped'));
+    const mine = thread.busy.get(runId);
+    thread.busy.delete(runId);
+    mine?.offAbort();
+    mine?.reject(new WorkerCrashedError('The run was given up on; its worker thread was stopped'));
+    thread.failAll(
+      new WorkerCrashedError(
+        `The worker thread this run shared was stopped: run ${runId} in it did not stop when asked`,
+      ),
+    );
     void thread.worker.terminate();
   }
 
   async close(): Promise<void> {
     this.#closed = true;
     await Promise.all([...this.#all].map((t) => t.worker.terminate()));
+  }
+
+  /** an idle thread, a new one below the cap, else the least busy live one */
+  #take(): JobThread {
+    const idle = this.#idle.pop();
+    if (idle) return idle;
+    const live = [...this.#all].filter((t) => !t.dead);
+    if (live.length < this.#maxThreads) return this.#spawn();
+    return live.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
   }
 
   #spawn(): JobThread {
@@ -194,9 +222,12 @@ export class ThreadPool implements JobInvoker {
     this.#all.delete(thread);
     const at = this.#idle.indexOf(thread);
     if (at >= 0) this.#idle.splice(at, 1);
-    if (thread.busy) {
-      this.logger.error({ runId: thread.busy.runId, err: err.message }, 'worker thread crashed under a run');
-      thread.fail(err);
+    if (thread.busy.size > 0) {
+      this.logger.error(
+        { runIds: [...thread.busy.keys()], err: err.message },
+        'worker thread crashed under runs',
+      );
+      thread.failAll(err);
     }
     if (!this.#closed && thread.wasReady) this.#keepWarm();
   }
