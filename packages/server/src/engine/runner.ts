@@ -88,7 +88,14 @@ export class Runner implements RunExecutor {
     const job = this.registry.get(run.jobName);
     const live = new LiveRun(run, job?.input.timeoutMs);
     live.progress = new ProgressCoalescer(async (progress, at) => {
-      const version = await this.store.updateProgress(run.id, progress, at);
+      let version: number | null;
+      try {
+        version = await this.store.updateProgress(run.id, progress, at);
+      } catch (err) {
+        // A progress value is not worth a crash: the next one (or the run's end) carries the news.
+        this.logger.warn({ runId: run.id, err: String(err) }, 'could not write progress; skipped');
+        return;
+      }
       if (version === null) return;
       live.version = version;
       this.events.progress(run, version, progress, at);
