@@ -5,7 +5,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['layering/**/*.test.ts', 'fault/**/*.test.ts', 'cluster/**/*.test.ts'],
+    include: [
+      'layering/**/*.test.ts',
+      'fault/**/*.test.ts',
+      'cluster/**/*.test.ts',
+      // The example product app (examples/), started as its README says and driven in Chromium.
+      'examples/**/*.test.ts',
+    ],
     reporters: reporters('tests'),
     testTimeout: 120_000,
     hookTimeout: 120_000,
