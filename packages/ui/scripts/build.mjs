@@ -4,7 +4,7 @@
 //   2. tsc declarations (with @jobs/contracts' types, which are private and so shipped inside);
 //   3. dist/package.json with per-component `exports`.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,6 +65,8 @@ const manifest = {
   license: 'UNLICENSED',
 };
 writeFileSync(path.join(dist, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+// What a reader of the registry page needs: the README and the changelog (written by changesets).
+for (const doc of ['README.md', 'CHANGELOG.md']) copyFileSync(path.join(root, doc), path.join(dist, doc));
 console.log(`@jobs/ui built: ${components.length} components, dist/styles.css, dist/package.json`);
 
 function* walk(dir) {

@@ -1,95 +1,126 @@
 /**
- * Proves a product team's install: build @jobs/ui, pack dist/ as npm would publish it, install the
- * tarball into a throwaway plain Vite + React app, type-check and build that app against the
- * BUILT package (not the sources), then load it in Chromium and use the card.
+ * Proves a product team's install: build @jobs/ui, pack dist/ as npm would publish it, check what
+ * the tarball holds, then `npm install` it from the registry's point of view (its dependencies
+ * really downloaded) into two throwaway plain Vite apps, one on React 18 and one on React 19.
+ * Each app is type-checked against that React's own types, built with React's development build
+ * (so React's warnings are on) and loaded in Chromium: the main components render and work, and
+ * the console stays silent.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromiumLaunchOptions } from '@jobs/config/chromium';
 import react from '@vitejs/plugin-react';
 import { type Browser, chromium } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { envDts, indexHtml, mainTsx, tsconfigJson } from './publish-app.js';
+import { consumerPackageJson, envDts, indexHtml, mainTsx, tsconfigJson } from './publish-app.js';
 
 const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// Inside the repo so the app resolves react, vite and the primitives from the root node_modules,
-// but not under packages/ui: there '@jobs/ui' would self-reference the sources.
-const cacheDir = path.join(pkg, '../../node_modules/.cache');
-let app: string;
-let server: Server;
+const repoRoot = path.join(pkg, '../..');
+const reactMajors = ['18', '19'] as const;
+type ReactMajor = (typeof reactMajors)[number];
+
+let work: string;
+let tarball: string;
 let browser: Browser;
+const apps = new Map<ReactMajor, string>();
+const servers: Server[] = [];
 
 beforeAll(async () => {
   execFileSync('node', ['scripts/build.mjs'], { cwd: pkg, stdio: 'pipe' });
-  mkdirSync(cacheDir, { recursive: true });
-  app = mkdtempSync(path.join(cacheDir, 'publish-app-'));
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', app, './dist'], { cwd: pkg })
+  // Outside the repo, so nothing resolves from the repo's node_modules by accident.
+  work = mkdtempSync(path.join(os.tmpdir(), 'jobs-ui-publish-'));
+  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', work, './dist'], { cwd: pkg })
     .toString()
     .trim()
     .split('\n')
-    .at(-1)!;
-  const installed = path.join(app, 'node_modules/@jobs/ui');
-  mkdirSync(installed, { recursive: true });
-  execFileSync('tar', ['-xzf', path.join(app, tarball), '-C', installed, '--strip-components=1']);
-  linkDependencies(installed);
-  writeFileSync(path.join(app, 'index.html'), indexHtml);
-  writeFileSync(path.join(app, 'main.tsx'), mainTsx);
-  writeFileSync(path.join(app, 'env.d.ts'), envDts);
-  writeFileSync(path.join(app, 'tsconfig.json'), tsconfigJson);
-}, 180_000);
+    .at(-1);
+  tarball = path.join(work, String(name));
+  // One install per React major, both at once: the slow part of this file.
+  await Promise.all(reactMajors.map((major) => installConsumer(major)));
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => (server ? server.close(r) : r(undefined)));
-  if (app) rmSync(app, { recursive: true, force: true });
-});
+  for (const s of servers) s.closeAllConnections();
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  if (work) rmSync(work, { recursive: true, force: true });
+}, 60_000);
 
-describe('the published package', () => {
-  it('ships ESM, one stylesheet, declarations and per-component exports', () => {
-    const manifest = JSON.parse(readFileSync(path.join(app, 'node_modules/@jobs/ui/package.json'), 'utf8'));
+describe('the packed tarball', () => {
+  it('holds the build and its docs, never tests, stories, fixtures or sources', () => {
+    const files = tarballFiles(tarball);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'CHANGELOG.md',
+        'index.js',
+        'styles.css',
+        'components/JobRunCard.js',
+        'types/ui/src/index.d.ts',
+      ]),
+    );
+    const unwanted = files.filter((f) =>
+      /(\.test\.|\.stories\.|\.mdx$|\/testing\/|__fixtures__|__screenshots__|\/visual\/|(?<!\.d)\.tsx?$)/.test(
+        f,
+      ),
+    );
+    expect(unwanted).toEqual([]);
+  });
+
+  it('declares React 18 and 19 as peers, ESM exports and CSS-only side effects', () => {
+    const manifest = JSON.parse(
+      readFileSync(path.join(apps.get('19')!, 'node_modules/@jobs/ui/package.json'), 'utf8'),
+    );
     expect(manifest.private).toBeUndefined();
-    expect(manifest.peerDependencies).toMatchObject({
-      react: expect.any(String),
-      'react-dom': expect.any(String),
+    expect(manifest.peerDependencies).toEqual({
+      react: '^18.2.0 || ^19.0.0',
+      'react-dom': '^18.2.0 || ^19.0.0',
     });
     expect(manifest.dependencies.react).toBeUndefined();
     expect(manifest.dependencies['@jobs/contracts']).toBeUndefined();
+    expect(manifest.type).toBe('module');
     expect(manifest.sideEffects).toEqual(['**/*.css']);
     expect(manifest.exports['./JobRunCard'].import).toBe('./components/JobRunCard.js');
     expect(manifest.exports['./styles.css']).toBe('./styles.css');
-    const files = readdirSync(path.join(app, 'node_modules/@jobs/ui'));
-    expect(files).toEqual(expect.arrayContaining(['index.js', 'styles.css', 'types', 'components']));
+  });
+});
+
+describe.each(reactMajors)('a plain Vite app on React %s', (major) => {
+  it('installed that React and the package with its dependencies from the registry', () => {
+    const app = apps.get(major)!;
+    const installed = JSON.parse(readFileSync(path.join(app, 'node_modules/react/package.json'), 'utf8'));
+    expect(installed.version.split('.')[0]).toBe(major);
+    const radix = path.join(app, 'node_modules/@radix-ui/react-popover/package.json');
+    expect(JSON.parse(readFileSync(radix, 'utf8')).name).toBe('@radix-ui/react-popover');
   });
 
-  it('type-checks a consumer against the shipped declarations', () => {
-    const tsc = path.join(pkg, '../../node_modules/typescript/bin/tsc');
+  it("type-checks against the shipped declarations and that React's types", () => {
+    const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc');
+    const app = apps.get(major)!;
     const result = spawnSync('node', [tsc, '-p', app], { cwd: app, encoding: 'utf8' });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   }, 60_000);
 
-  it('builds a plain Vite + React app from the built package and renders a working card', async () => {
+  it('renders the main components in Chromium with no console warning or error', async () => {
+    const app = apps.get(major)!;
     await build({
       root: app,
-      mode: 'production',
+      configFile: false,
+      mode: 'development',
       logLevel: 'silent',
       plugins: [react()],
-      resolve: { dedupe: ['react', 'react-dom'] },
-      build: { outDir: path.join(app, 'out'), emptyOutDir: true },
+      // React's development build: its warnings (deprecated APIs, bad props, keys) reach the console.
+      define: { 'process.env.NODE_ENV': JSON.stringify('development') },
+      build: { outDir: path.join(app, 'out'), emptyOutDir: true, minify: false },
     });
     const bundle = readdirSync(path.join(app, 'out/assets'))
       .map((f) => readFileSync(path.join(app, 'out/assets', f), 'utf8'))
@@ -98,45 +129,88 @@ describe('the published package', () => {
     expect(/jobs-card-[\w-]{6}/.test(bundle)).toBe(true);
     expect(bundle.includes('packages/ui/src')).toBe(false);
 
-    server = await serve(path.join(app, 'out'));
-    const { port } = server.address() as AddressInfo;
-    browser = await chromium.launch(chromiumLaunchOptions);
+    const server = await serve(path.join(app, 'out'));
+    servers.push(server);
+    browser ??= await chromium.launch(chromiumLaunchOptions);
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`http://127.0.0.1:${port}/`);
+    const noise: string[] = [];
+    page.on('pageerror', (e) => noise.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') noise.push(`${m.type()}: ${m.text()}`);
+    });
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    expect(await page.evaluate(() => (window as unknown as { React?: unknown }).React)).toBeUndefined();
 
-    const card = page.locator('article[data-run-id="12847"]');
+    // The run card: heading, progress, tokens from styles.css, cancel disables at once.
+    const card = page.locator('main > article[data-run-id="12847"]');
     await card.waitFor();
     expect(await card.getAttribute('data-status')).toBe('RUNNING');
     expect(await card.getByRole('heading').textContent()).toBe('match-scores (#12847)');
     expect(await card.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('67');
-    // The tokens from styles.css reached the card: RUNNING's #3B82F6 on its left border.
     expect(await card.evaluate((el) => getComputedStyle(el).borderLeftColor)).toBe('rgb(59, 130, 246)');
     await card.getByRole('button', { name: /^Cancel/ }).click();
     expect(await card.getByRole('button', { name: /^Stopping/ }).isDisabled()).toBe(true);
-    expect(await page.evaluate(() => (window as Window & { cancelled?: string }).cancelled)).toBe('12847');
-    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => window.cancelled)).toBe('12847');
+
+    // The virtualized list renders its rows.
+    await page.locator('[data-run-id="12848"]').first().waitFor();
+
+    // The panel opens from its toolbar button and lists the runs.
+    await page.getByRole('button', { name: 'Jobs, 2 in progress' }).click();
+    const panel = page.getByRole('dialog');
+    await panel.waitFor();
+    expect(await panel.getByText('send-digest').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    // The confirmation dialog opens, traps focus and confirms.
+    await page.getByRole('button', { name: 'Clean up' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Clean up stalled runs?' });
+    await dialog.waitFor();
+    await dialog
+      .getByRole('button', { name: /confirm|clean up|continue/i })
+      .last()
+      .click();
+    expect(await page.evaluate(() => window.confirmed)).toBe(true);
+
+    await page.getByRole('status').first().waitFor();
+    await page.close();
+    expect(noise).toEqual([]);
   }, 120_000);
 });
 
-/**
- * What `npm install` would add beside the package: its dependencies and peers, linked from this
- * repo's installed copies (the machine is offline; the versions are the ones the package pins).
- */
-function linkDependencies(installed: string) {
-  const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
-  const names = [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)];
-  for (const name of names) {
-    const from = [pkg, path.join(pkg, '../..')]
-      .map((dir) => path.join(dir, 'node_modules', name))
-      .find((dir) => existsSync(path.join(dir, 'package.json')));
-    if (!from) throw new Error(`dependency ${name} is not installed in the repo`);
-    const to = path.join(app, 'node_modules', name);
-    mkdirSync(path.dirname(to), { recursive: true });
-    symlinkSync(from, to, 'dir');
-  }
+/** `npm install` into a fresh app dir: the tarball plus one React major, from the registry. */
+async function installConsumer(major: ReactMajor) {
+  const app = path.join(work, `react-${major}`);
+  mkdirSync(app, { recursive: true });
+  writeFileSync(path.join(app, 'package.json'), consumerPackageJson(major, tarball));
+  writeFileSync(path.join(app, 'index.html'), indexHtml);
+  writeFileSync(path.join(app, 'main.tsx'), mainTsx);
+  writeFileSync(path.join(app, 'env.d.ts'), envDts);
+  writeFileSync(path.join(app, 'tsconfig.json'), tsconfigJson);
+  await promisify(execFile)(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error'],
+    { cwd: app, env: cleanNpmEnv(), timeout: 240_000 },
+  );
+  apps.set(major, app);
+}
+
+/** The outer `npm test -w …` leaves npm_* settings (workspace, prefix) that would misdirect an install. */
+function cleanNpmEnv(): NodeJS.ProcessEnv {
+  const keep = new Set(['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig']);
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_') || keep.has(key)),
+  );
+}
+
+function tarballFiles(file: string): string[] {
+  return execFileSync('tar', ['-tzf', file])
+    .toString()
+    .trim()
+    .split('\n')
+    .map((f) => f.replace(/^package\//, ''))
+    .filter((f) => f && !f.endsWith('/'));
 }
 
 function serve(dir: string): Promise<Server> {
@@ -147,7 +221,6 @@ function serve(dir: string): Promise<Server> {
   };
   const srv = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     const file = path.join(dir, url.pathname === '/' ? 'index.html' : path.normalize(url.pathname));
     if (!file.startsWith(dir)) return void res.writeHead(403).end();
     try {
