@@ -17,5 +17,6 @@ export * from './components/JobStatusBadge/index.js';
 export * from './components/JobsPanel/index.js';
 export * from './components/JsonViewer/index.js';
 export * from './components/RunJobModal/index.js';
+export * from './components/SafeText/index.js';
 export * from './components/Toasts/index.js';
 export * from './types.js';

@@ -1,4 +1,5 @@
 import { Button } from '../Button/Button.js';
+import { SafeText } from '../SafeText/SafeText.js';
 import styles from './ErrorBoundary.module.css';
 
 export interface ErrorFallbackProps {
@@ -23,9 +24,13 @@ export function ErrorFallback({
         {title}
       </p>
       <p className={styles.message} dir="auto">
-        {error.message || 'Unknown error'}
+        {error.message ? <SafeText text={error.message} multiline /> : 'Unknown error'}
       </p>
-      {showStack && error.stack && <pre className={styles.stack}>{error.stack}</pre>}
+      {showStack && error.stack && (
+        <pre className={styles.stack}>
+          <SafeText text={error.stack} multiline />
+        </pre>
+      )}
       {onRetry && <Button onClick={onRetry}>Try again</Button>}
     </div>
   );

@@ -2,6 +2,7 @@ import type { ApiError, JobRunDetails } from '@jobs/contracts';
 import { displayRunId, isActive } from '@jobs/contracts';
 import { DialogFrame } from '../DialogFrame/DialogFrame.js';
 import { JsonViewer } from '../JsonViewer/index.js';
+import { SafeText } from '../SafeText/SafeText.js';
 import { DetailsActions } from './DetailsActions.js';
 import styles from './JobDetailsModal.module.css';
 import { RunFacts } from './RunFacts.js';
@@ -39,7 +40,13 @@ export function JobDetailsModal({
   canManage = false,
 }: JobDetailsModalProps) {
   const state = loading ? 'loading' : error ? 'error' : run ? 'ready' : 'missing';
-  const title = run ? `Job Run Details: ${run.jobName} (${displayRunId(run.id)})` : 'Job Run Details';
+  const title = run ? (
+    <>
+      Job Run Details: <SafeText text={run.jobName} /> ({displayRunId(run.id)})
+    </>
+  ) : (
+    'Job Run Details'
+  );
   return (
     <DialogFrame
       open={open}
@@ -67,7 +74,8 @@ export function JobDetailsModal({
         </p>
       ) : error ? (
         <div className={styles.loadError} role="alert">
-          <strong>Could not load this run.</strong> {typeof error === 'string' ? error : error.details}
+          <strong>Could not load this run.</strong>{' '}
+          <SafeText text={typeof error === 'string' ? error : error.details} />
         </div>
       ) : run ? (
         <RunBody run={run} cancelPending={cancelPending} />
@@ -91,12 +99,14 @@ function RunBody({ run, cancelPending }: { run: JobRunDetails; cancelPending: bo
             Error{run.error.code ? ` (${run.error.code})` : ''}
           </h3>
           <p className={styles.errorMessage} dir="auto">
-            {run.error.message}
+            <SafeText text={run.error.message} multiline />
           </p>
           {run.error.stack ? (
             <details>
               <summary>Stack trace</summary>
-              <pre className={styles.stack}>{run.error.stack}</pre>
+              <pre className={styles.stack}>
+                <SafeText text={run.error.stack} multiline />
+              </pre>
             </details>
           ) : null}
         </section>

@@ -3,6 +3,7 @@ import { displayRunId, uiStatusOf } from '@jobs/contracts';
 import { formatPreciseDuration } from '../../lib/format.js';
 import { formatTimestamp, parseTime } from '../../lib/index.js';
 import { JobStatusBadge } from '../JobStatusBadge/index.js';
+import { SafeText } from '../SafeText/SafeText.js';
 import styles from './JobDetailsModal.module.css';
 
 export const TRIGGER_LABEL: Readonly<Record<JobTrigger, string>> = {
@@ -34,13 +35,15 @@ export function RunFacts({ run, cancelPending }: { run: JobRunDetails; cancelPen
         <dt>Trigger</dt>
         <dd>{TRIGGER_LABEL[run.trigger]}</dd>
         <dt>Triggered By</dt>
-        <dd dir="auto">{run.triggeredBy ?? '—'}</dd>
+        <dd dir="auto">{run.triggeredBy === null ? '—' : <SafeText text={run.triggeredBy} />}</dd>
         <dt>Algorithm</dt>
-        <dd dir="auto">{run.algorithmVersion ?? '—'}</dd>
+        <dd dir="auto">{run.algorithmVersion === null ? '—' : <SafeText text={run.algorithmVersion} />}</dd>
         {run.scope ? (
           <>
             <dt>Scope</dt>
-            <dd dir="auto">{run.scope}</dd>
+            <dd dir="auto">
+              <SafeText text={run.scope} />
+            </dd>
           </>
         ) : null}
         {run.attempt > 1 || run.retryOf ? (
@@ -57,7 +60,7 @@ export function RunFacts({ run, cancelPending }: { run: JobRunDetails; cancelPen
             <dt>Progress</dt>
             <dd dir="auto">
               {run.progress.percent !== undefined ? `${Math.round(run.progress.percent)}% • ` : ''}
-              {run.progress.message}
+              <SafeText text={run.progress.message} />
             </dd>
           </>
         ) : null}

@@ -2,6 +2,7 @@ import type { JobRunStatus } from '@jobs/contracts';
 import { JOB_RUN_STATUSES } from '@jobs/contracts';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useDebouncedCallback } from '../../lib/useDebouncedCallback.js';
+import { visibleText } from '../../lib/visibleText.js';
 import { STATUS_META } from '../JobStatusBadge/index.js';
 import styles from './JobHistoryList.module.css';
 
@@ -50,7 +51,7 @@ export function HistoryToolbar({ filters, jobNames, onFilterChange, actions }: H
           <option value="">All jobs</option>
           {jobNames.map((name) => (
             <option key={name} value={name}>
-              {name}
+              {visibleText(name)}
             </option>
           ))}
         </select>

@@ -1,11 +1,14 @@
 import type { LogLine } from '@jobs/contracts';
 import { memo, type ReactNode } from 'react';
 import { formatClock } from '../../lib/format.js';
+import { visibleText } from '../../lib/visibleText.js';
+import { SafeText } from '../SafeText/SafeText.js';
 import { highlightJson } from './highlightJson.js';
 import styles from './JobLogViewer.module.css';
 import { splitLogMessage } from './logSegments.js';
 
-// Rows remount as they scroll in and out; a line's highlighted form is computed once.
+// Rows remount as they scroll in and out; a line's highlighted form is computed once. Control and
+// bidi characters show as marks (SafeText), so a CRLF never starts a second visual row.
 const rendered = new WeakMap<LogLine, ReactNode[]>();
 
 export function renderMessage(line: LogLine): ReactNode[] {
@@ -15,10 +18,11 @@ export function renderMessage(line: LogLine): ReactNode[] {
     segment.kind === 'json' ? (
       // biome-ignore lint/suspicious/noArrayIndexKey: segments of one immutable line never reorder.
       <code key={index} className={styles.json}>
-        {highlightJson(segment.text)}
+        {highlightJson(visibleText(segment.text))}
       </code>
     ) : (
-      segment.text
+      // biome-ignore lint/suspicious/noArrayIndexKey: segments of one immutable line never reorder.
+      <SafeText key={index} text={segment.text} />
     ),
   );
   rendered.set(line, nodes);

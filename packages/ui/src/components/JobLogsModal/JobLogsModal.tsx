@@ -1,8 +1,10 @@
 import type { JobRunSummary, LogLine } from '@jobs/contracts';
 import { displayRunId, isActive } from '@jobs/contracts';
+import { visibleText } from '../../lib/visibleText.js';
 import { Button } from '../Button/index.js';
 import { DialogFrame } from '../DialogFrame/DialogFrame.js';
 import { JobLogViewer } from '../JobLogViewer/index.js';
+import { SafeText } from '../SafeText/SafeText.js';
 import styles from './JobLogsModal.module.css';
 
 export interface JobLogsModalProps {
@@ -31,7 +33,14 @@ export function JobLogsModal({
   onRetry,
   onFollowingChange,
 }: JobLogsModalProps) {
-  const name = run ? `${run.jobName} ${displayRunId(run.id)}` : 'run';
+  const name = run ? (
+    <>
+      <SafeText text={run.jobName} /> {displayRunId(run.id)}
+    </>
+  ) : (
+    'run'
+  );
+  const nameText = run ? `${visibleText(run.jobName)} ${displayRunId(run.id)}` : 'run';
   const live = run !== null && isActive(run.status);
   return (
     <DialogFrame
@@ -58,7 +67,7 @@ export function JobLogsModal({
         </p>
         <JobLogViewer
           lines={lines}
-          label={`Logs of ${name}`}
+          label={`Logs of ${nameText}`}
           loading={loading}
           error={error}
           height="100%"

@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import { clampPercent } from '../../lib/number.js';
+import { visibleText } from '../../lib/visibleText.js';
+import { SafeText } from '../SafeText/SafeText.js';
 import styles from './JobProgressBar.module.css';
 
 export interface JobProgressBarProps {
@@ -33,7 +35,7 @@ export const JobProgressBar = memo(function JobProgressBar({
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={value}
-        aria-valuetext={determinate ? `${value}%` : message || 'In progress'}
+        aria-valuetext={determinate ? `${value}%` : message ? visibleText(message) : 'In progress'}
       >
         <div
           className={styles.fill}
@@ -44,7 +46,11 @@ export const JobProgressBar = memo(function JobProgressBar({
       {(determinate || message) && (
         <div className={styles.caption}>
           {determinate && <span className={styles.percent}>{value}%</span>}
-          {message && <span className={styles.message}>{message}</span>}
+          {message && (
+            <span className={styles.message}>
+              <SafeText text={message} />
+            </span>
+          )}
         </div>
       )}
     </div>

@@ -99,7 +99,8 @@ describe('JobRunCard (history)', () => {
   it('shows the error inline for a failed run', () => {
     render(<JobRunCard run={failedRun} variant="history" now={NOW} />);
     expect(screen.getByText('Failed after 34s')).toBeInTheDocument();
-    expect(screen.getByText('Error: Database timeout')).toBeInTheDocument();
+    // The message is isolated in its own <bdi>: the paragraph reads as one.
+    expect(screen.getByText('Database timeout').closest('p')).toHaveTextContent(/^Error: Database timeout$/);
     expect(screen.queryByRole('button', { name: /^Cancel/ })).toBeNull();
   });
 });

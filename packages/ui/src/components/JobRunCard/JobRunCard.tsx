@@ -1,9 +1,11 @@
 import { displayRunId, type JobRunSummary, uiStatusOf } from '@jobs/contracts';
 import { memo, useId } from 'react';
 import { useNow } from '../../lib/useNow.js';
+import { visibleText } from '../../lib/visibleText.js';
 import { Button } from '../Button/Button.js';
 import { JobProgressBar } from '../JobProgressBar/JobProgressBar.js';
 import { JobStatusBadge } from '../JobStatusBadge/JobStatusBadge.js';
+import { SafeText } from '../SafeText/SafeText.js';
 import styles from './JobRunCard.module.css';
 import { ActiveDetails, HistoryDetails } from './RunCardDetails.js';
 
@@ -45,7 +47,7 @@ export const JobRunCard = memo(function JobRunCard({
   const status = uiStatusOf(run, cancelPending);
   const stopping = status === 'CANCEL_REQUESTED';
   const showCancel = variant === 'active' && canCancel && onCancel !== undefined;
-  const label = `${run.jobName} ${displayRunId(run.id)}`;
+  const label = `${visibleText(run.jobName)} ${displayRunId(run.id)}`;
 
   return (
     <article
@@ -59,7 +61,7 @@ export const JobRunCard = memo(function JobRunCard({
         <JobStatusBadge status={status} display="icon" />
         <h3 className={styles.title} id={titleId}>
           <span className={styles.name} dir="auto">
-            {run.jobName}
+            <SafeText text={run.jobName} />
           </span>{' '}
           <span className={styles.id}>({displayRunId(run.id)})</span>
         </h3>

@@ -1,6 +1,7 @@
 import type { JobRunSummary, JobUiStatus } from '@jobs/contracts';
 import { formatEta, formatRate, paceOf } from '../../lib/eta.js';
 import { formatDuration, formatRelative, formatTimestamp } from '../../lib/time.js';
+import { SafeText } from '../SafeText/SafeText.js';
 import styles from './JobRunCard.module.css';
 
 const TRIGGER_LABEL: Record<JobRunSummary['trigger'], string> = {
@@ -62,7 +63,7 @@ export function HistoryDetails({ run, now }: { run: JobRunSummary; now: Date }) 
       </p>
       {run.status === 'FAILED' && run.error && (
         <p className={styles.error} dir="auto">
-          Error: {run.error.message}
+          Error: <SafeText text={run.error.message} />
         </p>
       )}
     </>

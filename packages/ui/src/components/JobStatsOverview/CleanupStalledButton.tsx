@@ -2,6 +2,7 @@ import { displayRunId, type JobRunSummary } from '@jobs/contracts';
 import { useState } from 'react';
 import { Button } from '../Button/Button.js';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
+import { SafeText } from '../SafeText/SafeText.js';
 import styles from './JobStatsOverview.module.css';
 
 /** What the preview needs of a run the clean-up would touch (full runs and summaries both fit). */
@@ -64,15 +65,23 @@ export function CleanupStalledButton({ onPreview, onCleanup }: CleanupStalledBut
       confirmDisabled={count === 0}
       onConfirm={confirm}
     >
-      {failure && <p role="alert">Clean-up failed: {failure}</p>}
+      {failure && (
+        <p role="alert">
+          Clean-up failed: <SafeText text={failure} />
+        </p>
+      )}
       {preview.state === 'loading' && <p role="status">Checking for stalled jobs…</p>}
-      {preview.state === 'error' && <p role="alert">Could not check: {preview.message}</p>}
+      {preview.state === 'error' && (
+        <p role="alert">
+          Could not check: <SafeText text={preview.message} />
+        </p>
+      )}
       {preview.state === 'ready' && count === 0 && <p role="status">No stalled jobs found.</p>}
       {preview.state === 'ready' && count > 0 && (
         <ul className={styles.previewList} aria-label="Runs that would be cleaned">
           {preview.runs.slice(0, PREVIEW_LIMIT).map((run) => (
             <li key={run.id}>
-              <span dir="auto">{run.jobName}</span> ({displayRunId(run.id)})
+              <SafeText text={run.jobName} /> ({displayRunId(run.id)})
             </li>
           ))}
           {count > PREVIEW_LIMIT && <li>…and {count - PREVIEW_LIMIT} more</li>}

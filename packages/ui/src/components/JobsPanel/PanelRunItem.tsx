@@ -1,9 +1,11 @@
 import { displayRunId, type JobRunSummary, uiStatusOf } from '@jobs/contracts';
 import { memo } from 'react';
 import { formatDuration, formatRelative } from '../../lib/time.js';
+import { visibleText } from '../../lib/visibleText.js';
 import { Button } from '../Button/Button.js';
 import { JobProgressBar } from '../JobProgressBar/JobProgressBar.js';
 import { JobStatusBadge } from '../JobStatusBadge/JobStatusBadge.js';
+import { SafeText } from '../SafeText/SafeText.js';
 import styles from './JobsPanel.module.css';
 
 interface PanelRunItemProps {
@@ -24,14 +26,14 @@ export const PanelRunItem = memo(function PanelRunItem({
 }: PanelRunItemProps) {
   // The host owns "a cancel is in flight" (as JobRunCard): a local guess could outlive the host's answer.
   const status = uiStatusOf(run, cancelPending);
-  const label = `${run.jobName} ${displayRunId(run.id)}`;
+  const label = `${visibleText(run.jobName)} ${displayRunId(run.id)}`;
   const active = run.status === 'QUEUED' || run.status === 'RUNNING';
   return (
     <li className={styles.item} data-status={status} data-run-id={run.id}>
       <div className={styles.itemHead}>
         <JobStatusBadge status={status} display="icon" />
         <span className={styles.itemName} dir="auto">
-          {run.jobName}
+          <SafeText text={run.jobName} />
         </span>
         <span className={styles.itemId}>{displayRunId(run.id)}</span>
       </div>
@@ -71,7 +73,7 @@ export const PanelRunItem = memo(function PanelRunItem({
       </div>
       {run.status === 'FAILED' && run.error && (
         <p className={styles.itemError} dir="auto">
-          {run.error.message}
+          <SafeText text={run.error.message} />
         </p>
       )}
     </li>

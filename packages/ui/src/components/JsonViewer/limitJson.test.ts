@@ -1,4 +1,5 @@
 import type { JsonValue } from '@jobs/contracts';
+import { hostileText } from '@jobs/contracts/testing';
 import { describe, expect, it } from 'vitest';
 import { limitJson, safeHref } from './limitJson.js';
 
@@ -47,5 +48,10 @@ describe('safeHref', () => {
     expect(safeHref('javascript:alert(1)')).toBeNull();
     expect(safeHref(' JaVaScRiPt:alert(1)')).toBeNull();
     expect(safeHref('//evil.example/x')).toBeNull();
+  });
+
+  it('shows control and bidi characters in keys and strings as escapes', () => {
+    const preview = limitJson({ '\u202Eyek': 'a\r\nb', who: hostileText.bidiEmail });
+    expect(preview.value).toEqual({ '\\u202Eyek': 'a\\r\\nb', who: '\\u202Emoc.elpmaxe@a' });
   });
 });

@@ -1,4 +1,5 @@
 import type { JsonValue } from '@jobs/contracts';
+import { visibleText } from '../../lib/visibleText.js';
 
 export interface JsonLimits {
   /** entries kept per object or array; the rest become one "… N more" marker */
@@ -29,7 +30,8 @@ export interface JsonPreview {
 /**
  * A bounded copy of a JSON value for display: the tree viewer renders what it is given, so a
  * huge value is cut here, in time proportional to the limits rather than to the value. Keys are
- * defined, never assigned, so a `__proto__` key stays data.
+ * defined, never assigned, so a `__proto__` key stays data. Keys and strings show control and
+ * bidi characters as marks (`visibleText`): a `\u202E` in a param cannot reverse what it shows.
  */
 export function limitJson(input: JsonValue, limits: JsonLimits = DEFAULT_JSON_LIMITS): JsonPreview {
   let nodes = 0;
@@ -38,9 +40,9 @@ export function limitJson(input: JsonValue, limits: JsonLimits = DEFAULT_JSON_LI
   const visit = (value: JsonValue, depth: number): JsonValue => {
     nodes++;
     if (typeof value === 'string') {
-      if (value.length <= limits.maxString) return value;
+      if (value.length <= limits.maxString) return visibleText(value);
       limited = true;
-      return `${value.slice(0, limits.maxString)}… [+${(value.length - limits.maxString).toLocaleString('en-US')} chars]`;
+      return `${visibleText(value.slice(0, limits.maxString))}… [+${(value.length - limits.maxString).toLocaleString('en-US')} chars]`;
     }
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
@@ -68,7 +70,7 @@ export function limitJson(input: JsonValue, limits: JsonLimits = DEFAULT_JSON_LI
     let kept = 0;
     for (const key of keys) {
       if (kept >= limits.maxEntries || nodes >= limits.maxNodes) break;
-      define(out, key, visit(value[key] as JsonValue, depth + 1));
+      define(out, visibleText(key), visit(value[key] as JsonValue, depth + 1));
       kept++;
     }
     if (kept < keys.length) {

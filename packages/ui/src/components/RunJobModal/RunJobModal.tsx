@@ -2,8 +2,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { ApiError, JobDefinition, JsonObject } from '@jobs/contracts';
 import { useEffect, useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { visibleText } from '../../lib/visibleText.js';
 import { Button } from '../Button/index.js';
 import { DialogFrame } from '../DialogFrame/DialogFrame.js';
+import { SafeText } from '../SafeText/SafeText.js';
 import { checkJsonSyntax } from './jsonSyntax.js';
 import styles from './RunJobModal.module.css';
 import {
@@ -117,7 +119,7 @@ export function RunJobModal({
             <option value="">Choose a job…</option>
             {definitions.map((d) => (
               <option key={d.id} value={d.name}>
-                {d.name}
+                {visibleText(d.name)}
               </option>
             ))}
           </select>
@@ -175,7 +177,7 @@ export function RunJobModal({
         {placement === 'form' && shownServerError ? (
           <div className={styles.formError} role="alert">
             <strong>{shownServerError.retryable ? shownServerError.error : 'Job cannot be run'}</strong>:{' '}
-            {shownServerError.details}
+            <SafeText text={shownServerError.details} />
           </div>
         ) : null}
 
@@ -199,7 +201,7 @@ function serverMessage(error: ApiError | null): string | null {
 function FieldError({ id, message }: { id: string; message: string }) {
   return (
     <p id={id} className={styles.error} role="alert">
-      {message}
+      <SafeText text={message} />
     </p>
   );
 }
@@ -208,7 +210,9 @@ function DefinitionInfo({ definition }: { definition: JobDefinition }) {
   return (
     <div className={styles.info}>
       <h3 className={styles.subhead}>Description</h3>
-      <p className={styles.description}>{definition.description}</p>
+      <p className={styles.description}>
+        <SafeText text={definition.description} />
+      </p>
       <h3 className={styles.subhead}>Example Usage</h3>
       {definition.examples.map((example, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: examples are static text that may repeat.

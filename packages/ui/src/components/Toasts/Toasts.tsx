@@ -1,4 +1,5 @@
 import * as Toast from '@radix-ui/react-toast';
+import { SafeText } from '../SafeText/SafeText.js';
 import styles from './Toasts.module.css';
 
 export type ToastTone = 'info' | 'success' | 'warning' | 'error';
@@ -48,9 +49,13 @@ export function Toasts({ toasts, onDismiss, label = 'Notifications ({hotkey})' }
             {ICON[toast.tone]}
           </span>
           <div className={styles.text}>
-            <Toast.Title className={styles.title}>{toast.title}</Toast.Title>
+            <Toast.Title className={styles.title}>
+              <SafeText text={toast.title} />
+            </Toast.Title>
             {toast.description && (
-              <Toast.Description className={styles.description}>{toast.description}</Toast.Description>
+              <Toast.Description className={styles.description}>
+                <SafeText text={toast.description} />
+              </Toast.Description>
             )}
           </div>
           {toast.action && (
