@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { activeCard, recordCancelRequests } from './support/active.js';
-import { enqueue, sessionClient } from './support/api.js';
+import { cancel, enqueue, sessionClient } from './support/api.js';
 import { login } from './support/auth.js';
 
 // The five user flows and acceptance cases 2-6 (case 1, the empty state, is in resilience.spec).
@@ -154,14 +154,40 @@ test('flow 5: Clean Up Stalled Jobs previews before it cleans', async ({ page })
 
 test('case 5: logs stream in while the run works, levels highlighted', async ({ page, baseURL }) => {
   const admin = await sessionClient(baseURL ?? '');
-  const run = await enqueue(admin, 'content-features', { items: 2400, batchSize: 300, pauseMs: 700 });
+  // Logged in before the run starts, and a run long enough (20 batches, ~14 s) that the page opens
+  // while it works: the stream is what is tested, so the run must still be writing when the page looks.
   await login(page);
+  const run = await enqueue(admin, 'content-features', { items: 6000, batchSize: 300, pauseMs: 700 });
   await page.goto(`/admin/jobs/runs/${run.id}/logs`);
   const rows = page.getByRole('dialog').locator('li[data-index]');
   await expect(rows.first()).toBeVisible();
   const before = await rows.count();
   await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(before);
   await expect(page.getByRole('dialog').locator('li[data-level="warn"]')).toContainText('skipped');
+  await cancel(admin, run.id);
+});
+
+test('log lines written before the socket is up are not lost between the snapshot and the stream', async ({
+  page,
+  baseURL,
+}) => {
+  const admin = await sessionClient(baseURL ?? '');
+  await login(page);
+  // Batches of ~3 s: the batch-2 warning comes ~6 s in. The page's socket is held for 8 s, so the
+  // warning is written after the page's snapshot and before its stream. The page must still show it.
+  await page.routeWebSocket(/\/socket\.io\//, async (ws) => {
+    await new Promise((r) => setTimeout(r, 8000));
+    ws.connectToServer();
+  });
+  const run = await enqueue(admin, 'content-features', {
+    items: 6000,
+    batchSize: 300,
+    pauseMs: 300,
+    slow: true,
+  });
+  await page.goto(`/admin/jobs/runs/${run.id}/logs`);
+  await expect(page.getByRole('dialog').locator('li[data-level="warn"]')).toContainText('skipped');
+  await cancel(admin, run.id);
 });
 
 test('case 6: bulk start multiple and cancel all, with a preview count and a result', async ({ page }) => {

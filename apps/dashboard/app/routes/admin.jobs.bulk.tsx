@@ -7,7 +7,10 @@ import { RouteError } from '../components/RouteError.js';
 import { requireActionUser, requirePageUser } from '../services/auth.server.js';
 import { type BulkOutcome, cancelAll, startMultiple } from '../services/bulk.server.js';
 import { pageRateLimit } from '../services/limits.server.js';
+import { keepRetryAfter } from '../services/retry-after.js';
 import type { JobManagerData } from './admin.jobs.js';
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context);

@@ -6,6 +6,9 @@ import { RouteError } from '../components/RouteError.js';
 import { requireActionUser, requirePageUser } from '../services/auth.server.js';
 import { pageRateLimit } from '../services/limits.server.js';
 import { attempt, orThrow } from '../services/load.server.js';
+import { keepRetryAfter } from '../services/retry-after.js';
+
+export const headers = keepRetryAfter;
 
 /** The preview is the engine's dry run: it changes nothing, so a GET may ask for it. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -18,7 +21,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireActionUser(request, context, { role: 'admin', kind: 'page', bucket: 'bulk' });
   const limited = pageRateLimit(user.limited);
-  if (limited) return data({ cleaned: [], error: limited.data.formError }, { status: 429 });
+  if (limited)
+    return data(
+      { cleaned: [], error: limited.data.formError },
+      { status: 429, headers: limited.init?.headers },
+    );
   const r = await attempt(context.services.api.cleanupStalled(false, user.email));
   context.services.audit.record({
     who: user.email,

@@ -17,7 +17,10 @@ import { requireActionUser, requirePageUser } from '../services/auth.server.js';
 import { pageRateLimit } from '../services/limits.server.js';
 import { attempt } from '../services/load.server.js';
 import { withNotice } from '../services/notice.js';
+import { keepRetryAfter } from '../services/retry-after.js';
 import type { JobManagerData } from './admin.jobs.js';
+
+export const headers = keepRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context);
@@ -26,12 +29,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 type Result = { ok: false; error: ApiError };
-const fail = (error: ApiError, status = 400) => data<Result>({ ok: false, error }, { status });
+const fail = (error: ApiError, status = 400, headers?: HeadersInit) =>
+  data<Result>({ ok: false, error }, { status, headers });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireActionUser(request, context, { role: 'admin', kind: 'page', bucket: 'enqueue' });
   const limited = pageRateLimit(user.limited);
-  if (limited) return fail(apiError('Too many requests', limited.data.formError, true), 429);
+  if (limited)
+    return fail(apiError('Too many requests', limited.data.formError, true), 429, limited.init?.headers);
   const form = await request.formData();
   const jobName = String(form.get('jobName') ?? '').trim();
   const text = String(form.get('params') ?? '');

@@ -7,6 +7,9 @@ import { requireActionUser, requirePageUser } from '../services/auth.server.js';
 import { pageRateLimit } from '../services/limits.server.js';
 import { attempt, orThrow } from '../services/load.server.js';
 import { withNotice } from '../services/notice.js';
+import { keepRetryAfter } from '../services/retry-after.js';
+
+export const headers = keepRetryAfter;
 
 /** The confirmation step as a page, so cancelling works without JavaScript and GET changes nothing. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -4,6 +4,9 @@ import { requireActionUser } from '../services/auth.server.js';
 import { pageRateLimit } from '../services/limits.server.js';
 import { attempt } from '../services/load.server.js';
 import { withNotice } from '../services/notice.js';
+import { keepRetryAfter } from '../services/retry-after.js';
+
+export const headers = keepRetryAfter;
 
 /** GET never re-runs anything: it shows the run. */
 export const loader = ({ params }: LoaderFunctionArgs) =>
