@@ -125,7 +125,10 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
   const store = watch.wrap(backing);
   const events = new JobEvents(logger);
   const startSeq = await store.currentSeq();
-  events.startAt(startSeq);
+  // Local reordering only where this process sees every seq (SQLite). With PostgreSQL other nodes
+  // write seqs too: holding this node's events for them would delay the wake-ups by the gap timer,
+  // and the sockets get the ordered stream from the tail anyway.
+  if (!options.databaseUrl) events.startAt(startSeq);
   // PostgreSQL: every node's sockets get the cluster's lifecycle stream from run_events, and every
   // node's progress through Redis, not only what this process wrote.
   const fanout = options.databaseUrl
