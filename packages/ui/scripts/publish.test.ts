@@ -150,7 +150,7 @@ describe.each(reactMajors)('a plain Vite app on React %s', (major) => {
     expect(await card.evaluate((el) => getComputedStyle(el).borderLeftColor)).toBe('rgb(59, 130, 246)');
     await card.getByRole('button', { name: /^Cancel/ }).click();
     expect(await card.getByRole('button', { name: /^Stopping/ }).isDisabled()).toBe(true);
-    expect(await page.evaluate(() => window.cancelled)).toBe('12847');
+    expect(await page.evaluate(() => (window as Window & { cancelled?: string }).cancelled)).toBe('12847');
 
     // The virtualized list renders its rows.
     await page.locator('[data-run-id="12848"]').first().waitFor();
@@ -171,7 +171,7 @@ describe.each(reactMajors)('a plain Vite app on React %s', (major) => {
       .getByRole('button', { name: /confirm|clean up|continue/i })
       .last()
       .click();
-    expect(await page.evaluate(() => window.confirmed)).toBe(true);
+    expect(await page.evaluate(() => (window as Window & { confirmed?: boolean }).confirmed)).toBe(true);
 
     await page.getByRole('status').first().waitFor();
     await page.close();
