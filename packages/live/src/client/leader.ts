@@ -57,6 +57,7 @@ export function startLeaderDuties(ctx: LeaderContext) {
     },
     backoff: createBackoff({
       baseMs: tuning.reconnectBaseMs,
+      steadyAttempts: tuning.reconnectSteadyAttempts,
       maxMs: tuning.reconnectMaxMs,
       factor: 2,
       jitter: tuning.reconnectJitter,

@@ -1,6 +1,9 @@
 /** Timings of the live client; every one can be overridden by the host (tests shorten them). */
 export interface LiveTuning {
+  /** Each early reconnect attempt waits a random time up to this (and at least 1 − jitter of it). */
   reconnectBaseMs: number;
+  /** Attempts that wait about `reconnectBaseMs` before delays double, up to `reconnectMaxMs`. */
+  reconnectSteadyAttempts: number;
   reconnectMaxMs: number;
   reconnectJitter: number;
   /** The socket must be down this long before `/active` is polled. */
@@ -17,9 +20,13 @@ export interface LiveTuning {
 }
 
 export const DEFAULT_TUNING: LiveTuning = {
-  reconnectBaseMs: 500,
+  // After a restart the socket is back within 2 s of the server, and many browsers whose sockets
+  // dropped at once spread their attempts over 0.5–2 s instead of arriving together. About 10 s
+  // into an outage the delays start doubling, so a long one costs little.
+  reconnectBaseMs: 2000,
+  reconnectSteadyAttempts: 6,
   reconnectMaxMs: 30_000,
-  reconnectJitter: 0.5,
+  reconnectJitter: 0.75,
   pollAfterMs: 4000,
   pollFirstMs: 5000,
   pollMaxMs: 30_000,

@@ -132,3 +132,37 @@ describe('live client against a real Socket.IO server', () => {
     expect(ids()).toEqual([]);
   });
 });
+
+describe('reconnecting after a restart, with the default timings', () => {
+  it('brings every browser back within about 2 s of the server, spread rather than at once', async () => {
+    const server = await startLiveServer();
+    const browsers = Array.from({ length: 12 }, () => createLiveClient(httpHost(server.url)));
+    const stops = browsers.map((client) => client.start());
+    try {
+      const live = (client: LiveClient) => client.store.get(connectionAtom).state === 'live';
+      await until(() => browsers.every(live));
+      // Down for 5 s, as a restart of the jobs API: every socket dropped, new ones refused.
+      server.accept(false);
+      server.dropAllSockets();
+      await until(() => browsers.every((client) => !live(client)));
+      await new Promise((r) => setTimeout(r, 5000));
+      const back = Date.now();
+      const backAfter: number[] = [];
+      for (const client of browsers) {
+        client.store.sub(connectionAtom, () => {
+          if (live(client)) backAfter.push(Date.now() - back);
+        });
+      }
+      server.accept(true);
+      await until(() => expect(backAfter).toHaveLength(browsers.length), 10_000);
+      // Before the early attempts were capped, one doubled wait made this 6–16 s for some.
+      expect(Math.max(...backAfter)).toBeLessThanOrEqual(2500);
+      // Jittered: not a storm of simultaneous reconnects.
+      expect(Math.max(...backAfter) - Math.min(...backAfter)).toBeGreaterThan(300);
+    } finally {
+      for (const stop of stops) stop();
+      await new Promise((r) => setTimeout(r, 20));
+      await server.close();
+    }
+  }, 30_000);
+});
