@@ -1,9 +1,13 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VIEWER } from '../e2e/support/accounts.js';
 import { type Stack, startStack } from '../e2e/support/stack.js';
 import { loginCookie, streamBody, treeRss } from './support/http.js';
 
 const MB = 1024 * 1024;
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('dashboard HTTP hardening (TRUST_PROXY=1, proxy on loopback)', () => {
   let stack: Stack;
@@ -132,6 +136,34 @@ describe('dashboard HTTP hardening (TRUST_PROXY=1, proxy on loopback)', () => {
     expect(res.status).toBe(400);
     const many = Array.from({ length: 500 }, (_, i) => `p=/${i}`).join('&');
     expect((await fetch(`${base}/__manifest?version=${version}&${many}`)).status).toBe(400);
+  });
+
+  it('shows the stack of a failed run to admins only, without absolute server paths', async () => {
+    const cookie = await loginCookie(base);
+    const res = await fetch(`${base}/resources/jobs/enqueue`, {
+      method: 'POST',
+      headers: { cookie, origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        jobName: 'content-features',
+        params: { items: 600, batchSize: 300, pauseMs: 10, fail: true },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { run } = (await res.json()) as { run: { id: string } };
+    const details = async (c: string) => {
+      const r = await fetch(`${base}/admin/jobs/runs/${run.id}.data`, { headers: { cookie: c } });
+      return r.text();
+    };
+    await expect
+      .poll(async () => (await details(cookie)).includes('Database timeout'), { timeout: 20_000 })
+      .toBe(true);
+    const asAdmin = await details(cookie);
+    expect(asAdmin).toContain('stack');
+    expect(asAdmin).not.toContain(REPO);
+    const viewer = await loginCookie(base, VIEWER);
+    const asViewer = await details(viewer);
+    expect(asViewer).toContain('Database timeout');
+    expect(asViewer).not.toContain('stack');
   });
 
   it('marks cookies Secure under TRUST_PROXY=1 and sends HSTS when the trusted proxy says TLS', async () => {
