@@ -86,11 +86,12 @@ export const EscapeReturnsFocus: Story = {
   },
 };
 
+/** The closed triggers, and the danger dialog open over them: what a user sees after the click. */
 export const AllStates: Story = {
   args: { open: false },
   render: (args) => (
     <div style={{ display: 'flex', gap: 8 }}>
-      <ConfirmDialog {...args} trigger={<Button>Danger</Button>} />
+      <ConfirmDialog {...args} open trigger={<Button>Danger</Button>} />
       <ConfirmDialog {...args} tone="default" trigger={<Button>Default</Button>} />
       <ConfirmDialog {...args} busy trigger={<Button>Busy</Button>} />
     </div>

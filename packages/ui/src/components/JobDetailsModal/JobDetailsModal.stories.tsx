@@ -48,8 +48,8 @@ export const LoadError: Story = {
   args: { run: null, error: { error: 'Not found', details: 'No run #99999.', retryable: false } },
 };
 
-function WithOpener(args: JobDetailsModalProps) {
-  const [open, setOpen] = useState(false);
+function WithOpener({ defaultOpen = false, ...args }: JobDetailsModalProps & { defaultOpen?: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
   return (
     <>
       <Button onClick={() => setOpen(true)}>Details</Button>
@@ -83,7 +83,13 @@ export const AllStates: Story = {
         ['Too large', tooLargeDetails],
         ['Hostile', hostileDetails],
       ].map(([name, run]) => (
-        <WithOpener key={String(name)} {...args} run={run as JobDetailsModalProps['run']} />
+        // The failed run's dialog is open, so the matrix shows what users see, not only the openers.
+        <WithOpener
+          key={String(name)}
+          {...args}
+          run={run as JobDetailsModalProps['run']}
+          defaultOpen={name === 'Failed'}
+        />
       ))}
     </div>
   ),

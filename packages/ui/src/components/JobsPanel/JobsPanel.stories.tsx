@@ -104,6 +104,7 @@ export const CancelThenEscape: Story = {
   },
 };
 
+/** The toolbar button at 0, 1, 2 and 9+ runs, and the last one open: in progress, pending cancel, recent. */
 export const AllStates: Story = {
   render: (args) => (
     <div style={{ display: 'flex', gap: 24 }}>
@@ -111,6 +112,7 @@ export const AllStates: Story = {
       <JobsPanel {...args} runs={[queuedRun]} />
       <JobsPanel {...args} runs={[runningRun, indeterminateRun]} />
       <JobsPanel {...args} runs={manyRuns(15)} />
+      <JobsPanel {...args} runs={mixed} cancelPendingIds={new Set([runningRun.id])} defaultOpen />
     </div>
   ),
 };
