@@ -107,15 +107,19 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
     ...moduleJobs,
     ...(useDemo ? demoRegistry : []),
   ]);
-  const invoker = jobThreads(
-    {
-      jobsModule: options.jobsModule,
-      moduleJobs,
-      demo: useDemo ? demoRegistry : null,
-      isolation: options.isolation,
-    },
-    logger,
-  );
+  // An API-only node of a cluster executes nothing: no threads for it.
+  const executes = !(options.cluster?.role === 'api' && options.databaseUrl);
+  const invoker = executes
+    ? jobThreads(
+        {
+          jobsModule: options.jobsModule,
+          moduleJobs,
+          demo: useDemo ? demoRegistry : null,
+          isolation: options.isolation,
+        },
+        logger,
+      )
+    : undefined;
   const backing = options.databaseUrl
     ? await openPostgresStore(options.databaseUrl)
     : new SqliteJobStore(options.dbPath, options.storeOptions);
