@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { API_BASE, JOB_EVENT } from '@jobs/contracts';
 import pg from 'pg';
 import { io } from 'socket.io-client';
+import { openPostgresStore } from '../src/store/postgres/open.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.BENCH_FANOUT_RUNS ?? 100);
@@ -48,6 +49,39 @@ function node(name: string, env: Record<string, string>): Promise<string> {
   });
 }
 
+/**
+ * How many progress writes per second the store takes right now, as many runs at once as the
+ * benchmark runs: the path's ceiling, since each progress event carries the version its write made.
+ */
+async function progressCeiling(databaseUrl: string): Promise<number> {
+  const store = await openPostgresStore(databaseUrl);
+  try {
+    const ids: string[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { run } = await store.insertRun(
+        { jobName: 'ceiling', params: {}, trigger: 'MANUAL', triggeredBy: null },
+        new Date(),
+      );
+      await store.startRun(run.id, new Date());
+      ids.push(run.id);
+    }
+    let writes = 0;
+    const until = Date.now() + 3000;
+    await Promise.all(
+      ids.map(async (id) => {
+        while (Date.now() < until) {
+          await store.updateProgress(id, { current: writes }, new Date());
+          writes++;
+        }
+      }),
+    );
+    for (const id of ids) await store.finishRun(id, { status: 'SUCCESS' }, new Date());
+    return Math.round(writes / 3);
+  } finally {
+    await store.close();
+  }
+}
+
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
@@ -58,6 +92,7 @@ async function main() {
   const url = new URL(ADMIN);
   url.pathname = `/${dbName}`;
   try {
+    const ceiling = await progressCeiling(url.toString());
     const common = {
       DATABASE_URL: url.toString(),
       JOBS_API_TOKEN: TOKEN,
@@ -125,6 +160,8 @@ async function main() {
         p99Ms: quantile(steady, 0.99),
         maxMs: steady.at(-1),
         loadAverageAtStart: Number(load.toFixed(2)),
+        // every progress event is a write (it carries the run's new version): this bounds the rate
+        storeProgressWritesPerSecondNow: ceiling,
       }),
     );
   } finally {
