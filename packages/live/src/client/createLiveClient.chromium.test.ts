@@ -96,6 +96,20 @@ describe('@jobs/live in Chromium', () => {
     expect(server.stats.cancelRequests.get(a.id)).toBe(1);
   });
 
+  it('sends one cancel per browser: two tabs clicking Cancel 20 times each send one request', async () => {
+    const a = server.start(server.enqueue().id);
+    server.behaviour.cancelDelayMs = 150;
+    const first = await open();
+    const second = await open();
+    const buttons = [first, second].map((page) => page.locator(`[data-run="${a.id}"] button`));
+    for (const button of buttons) await button.waitFor();
+    await Promise.all(buttons.flatMap((button) => Array.from({ length: 20 }, () => button.click())));
+    for (const page of [first, second])
+      await page.waitForSelector(`[data-run="${a.id}"][data-status="CANCEL_REQUESTED"]`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.stats.cancelRequests.get(a.id)).toBe(1);
+  });
+
   it('runs side effects once per browser: one notification, a toast and a refetch in every tab', async () => {
     const a = server.start(server.enqueue().id);
     const first = await open();

@@ -49,9 +49,13 @@ export function createLiveClient(hostOptions: LiveHost): LiveClient {
     notify: browserNotify,
     report: host.onError ?? ((error, context) => console.warn(`[@jobs/live] ${context}:`, error)),
     role: 'stopped',
+    cancelRelay: null,
+    cancelHere: (runId, options) => actions.cancelHere(runId, options),
     onFlushed: null,
   };
-  const actions = createActions(host, store, engine, parts.toasts);
+  const actions = createActions(host, store, engine, parts.toasts, () =>
+    parts.role === 'follower' ? parts.cancelRelay : null,
+  );
   let session: ReturnType<typeof openSession> | null = null;
   let starts = 0;
   let teardown: ReturnType<typeof setTimeout> | null = null;

@@ -4,6 +4,7 @@ import type { LiveOutputs } from '../core/reducer.js';
 import { type LiveState, wantsSnapshot } from '../core/state.js';
 import { electLeader } from '../election/leaderElection.js';
 import { openRelay, type RelayedInput, type RelayMessage } from '../election/relay.js';
+import { createCancelRelay } from './cancelRelay.js';
 import type { EngineInput } from './engine.js';
 import { type LeaderDuties, startLeaderDuties } from './leader.js';
 import { loadPanel } from './panelStorage.js';
@@ -26,6 +27,19 @@ export function openSession(parts: ClientParts) {
 
   const relay = openRelay(parts.channelName, (message) => {
     logs.receive(message);
+    if (message.t === 'cancel-ack' || message.t === 'cancel-result') {
+      cancels.received(message);
+      return;
+    }
+    if (message.t === 'cancel') {
+      if (!leader) return;
+      relay.post({ t: 'cancel-ack', id: message.id });
+      // The asking tab shows its own toast; the outcome reaches it with the run.
+      void parts
+        .cancelHere(message.runId, { toast: false })
+        .then((outcome) => relay.post({ t: 'cancel-result', id: message.id, outcome }));
+      return;
+    }
     if (leader) {
       if (message.t === 'hello' || message.t === 'need-snapshot') {
         if (message.t === 'hello') relay.post({ t: 'status', status: leader.status });
@@ -38,6 +52,8 @@ export function openSession(parts: ClientParts) {
     else if (message.t === 'inputs') for (const input of message.inputs) engine.push(toEngineInput(input));
   });
 
+  const cancels = createCancelRelay(relay.post, tuning.cancelAckMs);
+  parts.cancelRelay = cancels;
   logs.attach(relay.post);
 
   parts.onFlushed = (outputs: LiveOutputs, state: LiveState, applied: readonly EngineInput[]) => {
@@ -111,6 +127,8 @@ export function openSession(parts: ClientParts) {
   return {
     close(): void {
       if (refreshTimer !== null) clearTimeout(refreshTimer);
+      parts.cancelRelay = null;
+      cancels.close();
       logs.detach();
       election.stop();
       relay.close();

@@ -17,6 +17,8 @@ export interface LiveTuning {
   /** Panel writes to storage at most this often. */
   persistEveryMs: number;
   toastLimit: number;
+  /** A follower sends a cancel itself when the leader has not taken it within this long. */
+  cancelAckMs: number;
 }
 
 export const DEFAULT_TUNING: LiveTuning = {
@@ -34,4 +36,5 @@ export const DEFAULT_TUNING: LiveTuning = {
   invalidateEveryMs: 1000,
   persistEveryMs: 1000,
   toastLimit: 5,
+  cancelAckMs: 1000,
 };

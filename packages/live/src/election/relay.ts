@@ -1,4 +1,5 @@
 import type { ActiveResponse, JobEvent, JobLogEvent } from '@jobs/contracts';
+import type { ActionResult } from '../client/types.js';
 import type { ConnectionStatus } from '../socket/status.js';
 
 /** What the leader passes on, in the order it applied it, so followers reduce the same inputs. */
@@ -27,9 +28,26 @@ export type RelayMessage =
   | { t: 'logs'; tabId: string; runIds: string[] }
   /** A new leader asks every tab for its log subscriptions. */
   | { t: 'logs-query' }
-  | { t: 'log'; event: JobLogEvent };
+  | { t: 'log'; event: JobLogEvent }
+  /** Follower → leader: cancel this run (the leader sends the browser's one request per run). */
+  | { t: 'cancel'; id: string; runId: string }
+  /** Leader → the asking tab: taken; then the outcome once the server answered. */
+  | { t: 'cancel-ack'; id: string }
+  | { t: 'cancel-result'; id: string; outcome: ActionResult };
 
-const KINDS = new Set(['inputs', 'status', 'effects', 'hello', 'need-snapshot', 'logs', 'logs-query', 'log']);
+const KINDS = new Set([
+  'inputs',
+  'status',
+  'effects',
+  'hello',
+  'need-snapshot',
+  'logs',
+  'logs-query',
+  'log',
+  'cancel',
+  'cancel-ack',
+  'cancel-result',
+]);
 
 /** Same-origin tabs of this app are the only senders; the check guards against other code's messages. */
 export function isRelayMessage(data: unknown): data is RelayMessage {
