@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { HistoryQuery } from '@jobs/contracts';
 import { hostileEntries } from '@jobs/contracts/testing';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { postgresUrlFor } from '../../testing/postgres.js';
 import { cuttableProxy } from '../../testing/tcp-proxy.js';
 import { StoreUnavailableError } from '../errors.js';
@@ -11,9 +11,10 @@ import { openPostgresStore } from './open.js';
 import { createPool } from './pool.js';
 import { PostgresJobStore } from './store.js';
 
+// Each test closes its stores: the server is shared, its connections are not ours to hoard.
 const opened: PostgresJobStore[] = [];
-afterAll(async () => {
-  for (const s of opened) await s.close().catch(() => {});
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close().catch(() => {});
 });
 
 /** A fresh store in a schema of its own; `nodes` stores share it, as several servers would. */
@@ -226,11 +227,16 @@ describe('PostgreSQL going away', () => {
 });
 
 describe('hostile values', () => {
+  // one store for every case: a store per case would hold a pool each on the shared server
+  let shared: Promise<PostgresJobStore> | null = null;
+  afterAll(async () => {
+    await (await shared)?.close();
+  });
   it.each(hostileEntries)(
     'stores %s in params, logs, errors and search exactly or inertly',
     async (_name, text) => {
-      const { stores } = await fresh();
-      const store = stores[0]!;
+      shared ??= postgresUrlFor(`hostile_${randomBytes(4).toString('hex')}`).then(openPostgresStore);
+      const store = await shared;
       const params = { text, [text.slice(0, 50)]: 1 };
       // these values are written into SQL text sent with COMMIT (escaped literals): they must stay data
       const input = newRun('hostile', {
