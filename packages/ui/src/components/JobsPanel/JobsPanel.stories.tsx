@@ -104,6 +104,31 @@ export const CancelThenEscape: Story = {
   },
 };
 
+/**
+ * As the card: Cancel only where the run's definition allows it (`canCancel`; here
+ * feed-presort may not be cancelled), and a question before anything is sent (`confirmCancel`).
+ */
+export const ConfirmsCancel: Story = {
+  args: {
+    defaultOpen: true,
+    confirmCancel: true,
+    canCancel: (run: JobRunSummary) => run.jobName !== 'feed-presort',
+  },
+  play: async ({ args }) => {
+    const panel = within(await screen.findByRole('dialog', { name: 'Jobs' }));
+    await expect(panel.queryByRole('button', { name: /^Cancel feed-presort/ })).toBeNull();
+    await userEvent.click(panel.getByRole('button', { name: /^Cancel match-scores #12847/ }));
+    const question = await screen.findByRole('alertdialog', { name: 'Cancel match-scores (#12847)?' });
+    await userEvent.click(within(question).getByRole('button', { name: 'Keep running' }));
+    await expect(args.onCancel).not.toHaveBeenCalled();
+    await userEvent.click(panel.getByRole('button', { name: /^Cancel match-scores #12847/ }));
+    await userEvent.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Cancel run' }),
+    );
+    await expect(args.onCancel).toHaveBeenCalledOnce();
+  },
+};
+
 /** The toolbar button at 0, 1, 2 and 9+ runs, and the last one open: in progress, pending cancel, recent. */
 export const AllStates: Story = {
   render: (args) => (

@@ -53,4 +53,31 @@ describe('JobsPanel', () => {
     render(<JobsPanel runs={[]} now={NOW} defaultOpen showAllHref="/admin/jobs" />);
     expect(screen.getByRole('link', { name: 'Show all jobs' })).toHaveAttribute('href', '/admin/jobs');
   });
+
+  it('offers Cancel only where the definition allows it, and asks before cancelling', async () => {
+    const onCancel = vi.fn();
+    const notCancellable = { ...runningRun, id: '12900', jobName: 'stats-reconcile' };
+    render(
+      <JobsPanel
+        runs={[runningRun, notCancellable]}
+        now={NOW}
+        defaultOpen
+        onCancel={onCancel}
+        canCancel={(run) => run.jobName !== 'stats-reconcile'}
+        confirmCancel
+      />,
+    );
+    const panel = within(screen.getByRole('dialog', { name: 'Jobs' }));
+    expect(panel.queryByRole('button', { name: /^Cancel stats-reconcile/ })).toBeNull();
+    fireEvent.click(panel.getByRole('button', { name: /^Cancel match-scores #12847/ }));
+    expect(onCancel).not.toHaveBeenCalled();
+    const question = await screen.findByRole('alertdialog', { name: 'Cancel match-scores (#12847)?' });
+    fireEvent.click(within(question).getByRole('button', { name: 'Keep running' }));
+    expect(onCancel).not.toHaveBeenCalled();
+    fireEvent.click(panel.getByRole('button', { name: /^Cancel match-scores #12847/ }));
+    fireEvent.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Cancel run' }),
+    );
+    expect(onCancel).toHaveBeenCalledExactlyOnceWith(runningRun);
+  });
 });

@@ -1,8 +1,10 @@
-import type { JobRunSummary } from '@jobs/contracts';
+import { displayRunId, type JobRunSummary } from '@jobs/contracts';
 import * as Popover from '@radix-ui/react-popover';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useNow } from '../../lib/useNow.js';
+import { visibleText } from '../../lib/visibleText.js';
 import { Button } from '../Button/Button.js';
+import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
 import styles from './JobsPanel.module.css';
 import { PanelRunItem } from './PanelRunItem.js';
 import { ProgressRing } from './ProgressRing.js';
@@ -14,6 +16,13 @@ export interface JobsPanelProps {
   /** Runs this tab asked to cancel, not yet confirmed: shown as "Stopping…". */
   cancelPendingIds?: ReadonlySet<string>;
   onCancel?(run: JobRunSummary): void;
+  /**
+   * Whether a run may be cancelled (its job definition's `cancellable`): Cancel shows only on
+   * those rows, as on JobRunCard. Without it every in-progress row offers Cancel.
+   */
+  canCancel?(run: JobRunSummary): boolean;
+  /** Ask before cancelling ("Cancel match-scores (#12847)?"); `onCancel` runs once confirmed. */
+  confirmCancel?: boolean;
   onViewDetails?(run: JobRunSummary): void;
   /** Drops finished runs from the panel; the button hides without it or without finished runs. */
   onClearFinished?(): void;
@@ -35,6 +44,8 @@ export function JobsPanel({
   runs,
   cancelPendingIds = EMPTY,
   onCancel,
+  canCancel,
+  confirmCancel = false,
   onViewDetails,
   onClearFinished,
   showAllHref,
@@ -50,18 +61,40 @@ export function JobsPanel({
   const { inProgress, recent, combined } = useMemo(() => panelModel(runs, maxRecent), [runs, maxRecent]);
   const badge = badgeText(inProgress.length);
   const buttonLabel = inProgress.length ? `Jobs, ${inProgress.length} in progress` : 'Jobs';
+  const [confirming, setConfirming] = useState<JobRunSummary | null>(null);
+  const requestCancel = onCancel && (confirmCancel ? setConfirming : onCancel);
   const item = (run: JobRunSummary) => (
     <PanelRunItem
       key={run.id}
       run={run}
       now={now}
       cancelPending={cancelPendingIds.has(run.id)}
-      onCancel={onCancel}
+      onCancel={canCancel && !canCancel(run) ? undefined : requestCancel}
       onViewDetails={onViewDetails}
     />
   );
   return (
     <Popover.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
+      {/* Outside the popover's content: the question stays when the popover closes behind it. */}
+      {onCancel && confirmCancel ? (
+        <ConfirmDialog
+          open={confirming !== null}
+          onOpenChange={(next) => (next ? undefined : setConfirming(null))}
+          title={
+            confirming
+              ? `Cancel ${visibleText(confirming.jobName)} (${displayRunId(confirming.id)})?`
+              : 'Cancel run?'
+          }
+          description="The run stops at its next checkpoint; work done so far is kept."
+          confirmLabel="Cancel run"
+          cancelLabel="Keep running"
+          tone="danger"
+          onConfirm={() => {
+            if (confirming) onCancel(confirming);
+            setConfirming(null);
+          }}
+        />
+      ) : null}
       <Popover.Trigger asChild>
         <button
           type="button"
@@ -81,7 +114,15 @@ export function JobsPanel({
         </button>
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content className={styles.content} align="end" sideOffset={8} aria-labelledby={headingId}>
+        <Popover.Content
+          className={styles.content}
+          align="end"
+          sideOffset={8}
+          aria-labelledby={headingId}
+          // The cancel question takes focus; the panel stays open behind it.
+          onFocusOutside={(event) => confirming && event.preventDefault()}
+          onInteractOutside={(event) => confirming && event.preventDefault()}
+        >
           <header className={styles.contentHeader}>
             <h2 id={headingId} className={styles.heading}>
               Jobs
