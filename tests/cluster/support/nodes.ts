@@ -106,6 +106,7 @@ export class Nodes {
         JOBS_MODULE: TEST_JOBS,
         JOBS_SCHEDULES: 'off',
         LOG_LEVEL: 'info',
+        REDIS_URL: '', // no Redis unless the test starts its own (never the machine's shared one)
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -37,6 +37,13 @@ export const ClusterEnv = z.object({
     .transform((v) => (v === '' ? undefined : v)),
   /** the Redis channel prefix the nodes of one cluster share */
   REDIS_PREFIX: z.string().trim().min(1).default('jobs'),
+  /** where a worker runs job code: `threads` (default, off its event loop) or `inline` (in it) */
+  JOBS_ISOLATION: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['threads', 'inline'], { error: 'JOBS_ISOLATION must be threads or inline' }))
+    .default('threads'),
 });
 export type ClusterEnv = z.output<typeof ClusterEnv>;
 

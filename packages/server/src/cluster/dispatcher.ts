@@ -6,13 +6,18 @@ import { bossIdOf, onTransaction, queueOf } from './queue.js';
 import { CHANNEL, signal } from './signals.js';
 import type { JobsWorker } from './worker.js';
 
+/** queued-work signals of one node are coalesced to one per this many ms */
+const WAKE_MS = 5;
+
 /**
  * The dispatch seam on pg-boss. The store calls `queued` inside the transaction that inserts a
  * run and `withdrawn` inside the one that cancels a queued run, so the run and its pg-boss job are
- * created (and deleted) in one commit. `dispatch` and `withdraw` therefore have nothing left to do;
- * `cancel` signals whichever worker holds the run.
+ * created (and deleted) in one commit. `dispatch` then only wakes idle workers; `withdraw` has
+ * nothing left to do; `cancel` signals whichever worker holds the run.
  */
 export class ClusterDispatcher implements Dispatcher {
+  #wakePending = false;
+
   constructor(
     private readonly store: PostgresJobStore,
     private readonly boss: PgBoss,
@@ -31,8 +36,6 @@ export class ClusterDispatcher implements Dispatcher {
           throw new Error(
             `pg-boss refused the job of run #${run.id} (is queue ${queueOf(run.jobName)} created?)`,
           );
-        // Delivered at COMMIT, only if it commits: idle workers look for work at once.
-        await db.query('SELECT pg_notify($1, $2)', [CHANNEL.queued, run.jobName]);
       },
       withdrawn: async (db, run) => {
         await boss.deleteJob(queueOf(run.jobName), bossIdOf(run.id), { db: onTransaction(db) });
@@ -40,7 +43,19 @@ export class ClusterDispatcher implements Dispatcher {
     };
   }
 
-  dispatch(): void {}
+  /**
+   * Called once the run and its pg-boss job are committed: idle workers look for work now rather
+   * than at their next poll. Sent after the commit, not inside it (a NOTIFY in the transaction
+   * would serialise every enqueue's commit), and at most one per `WAKE_MS` per node.
+   */
+  dispatch(): void {
+    if (this.#wakePending) return;
+    this.#wakePending = true;
+    setTimeout(() => {
+      this.#wakePending = false;
+      signal(this.store.pool, CHANNEL.queued, '').catch(() => {}); // workers poll anyway
+    }, WAKE_MS).unref();
+  }
 
   withdraw(): void {}
 
@@ -57,8 +72,11 @@ export class ClusterDispatcher implements Dispatcher {
     return this.worker?.counts() ?? { running: 0, waiting: 0 };
   }
 
+  /**
+   * The hooks stay installed: a request still in flight after this fails its transaction (pg-boss
+   * is stopped) instead of committing a run without its pg-boss job.
+   */
   async close(): Promise<void> {
-    this.store.queueHooks = null;
     await this.worker?.close();
     await this.boss.stop({ graceful: false, wait: true, close: true }).catch(() => {});
   }

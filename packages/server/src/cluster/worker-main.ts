@@ -29,7 +29,12 @@ export async function startWorkerProcess(env: WorkerEnv, logger: Logger): Promis
   });
   // Job code in worker threads; lifecycle commits NOTIFY the gateways, progress goes out on Redis.
   const invoker = jobThreads(
-    { jobsModule: env.JOBS_MODULE, moduleJobs: own, demo: useDemo ? demoJobs : null },
+    {
+      jobsModule: env.JOBS_MODULE,
+      moduleJobs: own,
+      demo: useDemo ? demoJobs : null,
+      isolation: env.JOBS_ISOLATION,
+    },
     logger,
   );
   const events = new JobEvents(logger);

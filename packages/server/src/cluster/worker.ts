@@ -9,6 +9,7 @@ import type { PostgresJobStore } from '../store/postgres/store.js';
 import type { Lifecycle } from '../store/types.js';
 import { clockedStore, type HeartbeatAnswer } from './clocked-store.js';
 import { DbClock } from './db-clock.js';
+import { adoptOrphans } from './orphans.js';
 import { ensureQueues, queueOf, type RunMessage } from './queue.js';
 import { CHANNEL, SignalListener } from './signals.js';
 import { activeCounts, ClusterSlots } from './slots.js';
@@ -36,6 +37,8 @@ export interface WorkerOptions {
 const FETCH_BATCH = 32;
 /** idle workers look again this often even without a signal (a lost NOTIFY costs at most this) */
 const IDLE_POLL_MS = 1000;
+/** how often queued runs without a pg-boss job are looked for */
+const ORPHANS_EVERY_MS = 30_000;
 
 type Started = { started: Lifecycle | null } | { error: unknown };
 
@@ -56,6 +59,7 @@ export class JobsWorker {
   #closed = false;
   #loop: Promise<void> = Promise.resolve();
   #rotation = 0;
+  #orphanTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly store: PostgresJobStore,
@@ -110,6 +114,9 @@ export class JobsWorker {
     const worker = new JobsWorker(store, boss, registry, clock, logger, options);
     await worker.#listener.start();
     worker.#sweep.start();
+    worker.#orphanTimer = setInterval(() => void adoptOrphans(store, boss, logger), ORPHANS_EVERY_MS);
+    worker.#orphanTimer.unref();
+    void adoptOrphans(store, boss, logger);
     worker.#loop = worker.#run();
     logger.info(
       {
@@ -133,6 +140,7 @@ export class JobsWorker {
     this.#closed = true;
     this.#wakeUp();
     this.#sweep.stop();
+    if (this.#orphanTimer) clearInterval(this.#orphanTimer);
     await this.#loop;
     await this.#runner.close();
     await this.#listener.close();
