@@ -22,8 +22,8 @@ export interface VisibleTextOptions {
 
 const BIDI_AND_INVISIBLE = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 // Checked before splitting: most text has nothing to mark and is returned as it came.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const NEEDS_MARKING =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
 const SHORT_ESCAPES: Record<number, string> = { 8: '\\b', 10: '\\n', 12: '\\f', 13: '\\r' };
