@@ -3,8 +3,10 @@
  * node A (JOBS_ROLE=all: API + worker, job code in worker threads) to a socket client connected to
  * node B (JOBS_ROLE=api), both real processes on one PostgreSQL database and one Redis channel:
  * BENCH_FANOUT_RUNS runs (default 100) each report progress every 100 ms (1,000 events/s in all)
- * for BENCH_FANOUT_SECONDS (default 40, so that the start's backlog does not dominate). Each value carries the time it was reported; the client
- * takes the difference on arrival. Prints p50/p95/p99/max and the rate delivered on node B.
+ * for BENCH_FANOUT_SECONDS (default 40, so that the start's backlog does not dominate). Each
+ * value carries the time it was reported; the client takes the difference on arrival. Prints
+ * p50/p95/p99/max over the time all runs report, the second half's p95, the rate delivered on
+ * node B and the store's progress-write ceiling measured just before.
  * The database (`jobs_bench_fanout_<pid>`) is created on BENCH_POSTGRES_URL (default
  * postgres://postgres@127.0.0.1:5432/postgres) and dropped at the end; Redis is REDIS_URL (default
  * redis://127.0.0.1:6379) under a channel prefix of its own.
