@@ -1,7 +1,8 @@
-import { expect, request, test } from '@playwright/test';
+import { request } from '@playwright/test';
 import { io } from 'socket.io-client';
 import { login } from './support/auth.js';
 import { startStack } from './support/stack.js';
+import { expect, test } from './support/test.js';
 
 test.describe('logged out you reach nothing', () => {
   test('pages redirect to the login page and come back after login', async ({ page }) => {

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { activeCard, recordCancelRequests } from './support/active.js';
 import { cancel, enqueue, sessionClient } from './support/api.js';
 import { login } from './support/auth.js';
+import { expect, test } from './support/test.js';
 
 // The five user flows and acceptance cases 2-6 (case 1, the empty state, is in resilience.spec).
 // Each test uses its own job so runs of one test never queue behind another's (one run per job at a time).
@@ -233,6 +233,7 @@ test('details are linkable and cancel from the details dialog after confirmation
 test('flow 3, step 7: a cancel that fails reverts the card and shows an error toast', async ({
   page,
   baseURL,
+  consoleErrors,
 }) => {
   const admin = await sessionClient(baseURL ?? '');
   const run = await enqueue(admin, 'compatibility', { slow: true });
@@ -256,6 +257,8 @@ test('flow 3, step 7: a cancel that fails reverts the card and shows an error to
   // exact: the toast region's screen-reader announcement repeats the text inside a longer string
   await expect(page.getByText('The jobs API cannot be reached.', { exact: true })).toBeVisible();
   await expect(card.getByRole('button', { name: /^Cancel/ })).toBeEnabled();
+  // The one error this test provokes: Chromium reports the injected 503.
+  expect(consoleErrors.take(/status of 503/)).toHaveLength(1);
   await page.unroute(`**/resources/jobs/${run.id}/cancel`);
   const res = await admin.post(`/resources/jobs/${run.id}/cancel`);
   expect(res.status()).toBe(202);

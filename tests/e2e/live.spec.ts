@@ -1,7 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
 import { enqueue, sessionClient } from './support/api.js';
 import { login } from './support/auth.js';
 import { startStack } from './support/stack.js';
+import { expect, type Page, test } from './support/test.js';
 
 async function openPanel(page: Page) {
   await page.getByRole('button', { name: /^Jobs/ }).click();

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { enqueue, sessionClient } from './support/api.js';
 import { login } from './support/auth.js';
+import { expect, test } from './support/test.js';
 
 test.use({ javaScriptEnabled: false });
 

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startJobsServer } from '@jobs/server';
-import { expect, test } from '@playwright/test';
 import { enqueue, sessionClient } from './support/api.js';
 import { login } from './support/auth.js';
 import { startStack } from './support/stack.js';
+import { expect, test } from './support/test.js';
 
 test('remote mode: the jobs API restarts under a running dashboard and the page reconverges', async ({
   page,

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { sessionClient } from './support/api.js';
 import { login } from './support/auth.js';
 import { startStack } from './support/stack.js';
+import { expect, test } from './support/test.js';
 
 test('when the jobs API is down the page shows an error with Retry, not a blank page', async ({ page }) => {
   // Remote mode pointed at a port nobody listens on.

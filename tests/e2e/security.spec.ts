@@ -1,15 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
 import { login } from './support/auth.js';
-
-/** Every console error and page error of a page, to fail on (the CSP report of the injection aside). */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
+import { expect, test } from './support/test.js';
 
 declare global {
   interface Window {
@@ -20,8 +10,8 @@ declare global {
 
 test('an inline script without the nonce is blocked, and the pages still hydrate without errors', async ({
   page,
+  consoleErrors,
 }) => {
-  const errors = collectErrors(page);
   // What an HTML injection would put on the page: an inline script, no nonce.
   await page.route('**/login', async (route) => {
     const response = await route.fetch();
@@ -31,12 +21,14 @@ test('an inline script without the nonce is blocked, and the pages still hydrate
   await page.goto('/login');
   await page.waitForFunction(() => window.__remixRouter?.state.initialized === true);
   expect(await page.evaluate(() => window.__injected)).toBeUndefined();
-  const blocked = errors.filter((e) => /Content Security Policy/.test(e));
-  expect(blocked.length).toBe(1);
+  // The errors this test provokes, on this page only: the browser's report of the blocked script,
+  // and React's hydration mismatch for the injected <script> element, which is not in its tree.
+  expect(consoleErrors.take(/Content Security Policy/)).toHaveLength(1);
+  expect(consoleErrors.take(/Minified React error #4(18|23)\b/).length).toBeGreaterThan(0);
   await page.unroute('**/login');
 
-  // The app's own pages: hydrated, interactive, and not a single console error.
-  const clean = collectErrors(page);
+  // The app's own pages: hydrated, interactive, and not a single console error (the fixture fails
+  // the test on any other error, on this page and every other).
   await login(page);
   for (const path of ['/admin', '/admin/jobs', '/admin/audit']) {
     await page.goto(path);
@@ -47,5 +39,4 @@ test('an inline script without the nonce is blocked, and the pages still hydrate
     .first()
     .click();
   await expect(page).toHaveURL(/\/admin\/jobs/);
-  expect(clean).toEqual([]);
 });

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { login } from './support/auth.js';
+import { expect, test } from './support/test.js';
 
 // The product's end-to-end example, kept as written, selectors and all (after logging in).
 test('can run a job and monitor progress', async ({ page }) => {

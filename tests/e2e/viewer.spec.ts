@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { cancel, enqueue, sessionClient } from './support/api.js';
 import { login } from './support/auth.js';
+import { expect, test } from './support/test.js';
 
 test('a viewer sees runs but cannot cancel: no button, and a forged post gets 403', async ({
   page,
