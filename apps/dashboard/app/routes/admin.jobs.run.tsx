@@ -53,7 +53,9 @@ export default function RunDetails() {
       <pre>{run.params ? JSON.stringify(run.params, null, 2) : 'Too large to show here.'}</pre>
       {run.tooLarge.params ? <a href={run.tooLarge.params.href}>Download the parameters</a> : null}
       {run.tooLarge.metadata ? <a href={run.tooLarge.metadata.href}>Download the metadata</a> : null}
-      <p className="row">
+      {/* A <div>, not a <p>: a <form> inside a <p> is invalid HTML, so the browser's parser closes the
+          <p> before the form and the page it builds no longer matches React's tree (hydration fails). */}
+      <div className="row">
         <Link to={`${base}/logs`}>Logs</Link>
         {canManage ? (
           <Form method="post" action={`${base}/retry`}>
@@ -63,7 +65,7 @@ export default function RunDetails() {
           </Form>
         ) : null}
         {canManage && isActive(run.status) ? <Link to={`${base}/cancel`}>Cancel</Link> : null}
-      </p>
+      </div>
     </ModalFallback>
   );
 }
