@@ -22,6 +22,8 @@ const RawEnv = z.object({
     .or(z.literal('').transform(() => undefined)),
   JOBS_API_TOKEN: optionalText,
   JOBS_DB: optionalText,
+  /** a module whose defineJob exports are the embedded engine's jobs (replacing the demo jobs) */
+  JOBS_MODULE: optionalText,
   DEMO_JOBS: envFlag(true),
   /** Cron schedules of the embedded engine; off gives a quiet engine (tests, benchmarks). */
   JOBS_SCHEDULES: envFlag(true),
@@ -68,6 +70,7 @@ const EnvSchema = RawEnv.superRefine(pairs).transform((env) => ({
           dbPath: env.JOBS_DB,
           demoJobs: env.DEMO_JOBS,
           schedules: env.JOBS_SCHEDULES,
+          jobsModule: env.JOBS_MODULE,
         } as const),
   admin:
     env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : null,

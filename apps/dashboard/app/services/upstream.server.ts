@@ -25,7 +25,8 @@ export async function startUpstream(env: Env): Promise<Upstream> {
     databaseUrl: env.databaseUrl ?? undefined,
     host: '127.0.0.1',
     port: 0,
-    demoJobs: env.upstream.demoJobs,
+    jobsModule: env.upstream.jobsModule,
+    demoJobs: env.upstream.jobsModule ? false : env.upstream.demoJobs,
     schedules: env.upstream.schedules,
   });
   return { kind: 'embedded', url: server.url, token, close: async () => server.close() };
