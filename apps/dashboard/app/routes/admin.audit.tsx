@@ -1,7 +1,7 @@
+import { SafeText } from '@jobs/ui/SafeText';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
-import { SafeText } from '../components/SafeText.js';
 import { jsonError, requirePageUser } from '../services/auth.server.js';
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Jobs Console' }];
