@@ -14,10 +14,10 @@ import { API_BASE, HistoryQuery, JOB_EVENT, searchParamsToObject } from '@jobs/c
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { defineJob, demoJobs, startJobsServer } from '../src/index.js';
+import { encodeCursor } from '../src/store/history-paging.js';
 import { importFinishedRunsPg } from '../src/store/postgres/bulk-import.js';
 import { openPostgresStore } from '../src/store/postgres/open.js';
 import { type ImportedRun, importFinishedRuns } from '../src/store/sqlite/bulk-import.js';
-import { encodeCursor } from '../src/store/sqlite/history.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 1_000_000);
 const TOKEN = 'bench-token';

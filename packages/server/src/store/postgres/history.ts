@@ -1,27 +1,17 @@
 import type { HistoryQuery } from '@jobs/contracts';
-import { HistoryQueryError } from '../errors.js';
+import {
+  assemblePage,
+  decodeCursor,
+  deepPage,
+  encodeCursor,
+  MAX_OFFSET,
+  SEARCH_SCAN_CAP,
+  SEARCH_TOTAL_CAP,
+} from '../history-paging.js';
 import { parseSearch } from '../search.js';
 import type { HistoryPage } from '../types.js';
 import { one, type Queryable, rows } from './pool.js';
 import { type PgRunRow, SUMMARY, toSummaryRow } from './rows.js';
-
-/** The same bounds as the SQLite store, so both answer the same. */
-export const SEARCH_SCAN_CAP = 5_000;
-export const SEARCH_TOTAL_CAP = 2_000;
-export const MAX_OFFSET = 20_000;
-
-type Cursor = { dir: 'before' | 'after'; id: number };
-
-export function encodeCursor(dir: Cursor['dir'], id: number): string {
-  return Buffer.from(`${dir === 'before' ? 'b' : 'a'}:${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): Cursor | null {
-  if (!cursor) return null;
-  const m = /^([ab]):(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new HistoryQueryError('cursor', 'cursor is not one this server issued');
-  return { dir: m[1] === 'b' ? 'before' : 'after', id: Number(m[2]) };
-}
 
 /** Numbered parameters: `p(value)` adds one and returns its `$n`. */
 function params() {
@@ -97,9 +87,17 @@ export async function queryHistory(deps: HistoryDeps, q: HistoryQuery): Promise<
        ORDER BY r.id ${order} LIMIT ${p(limit + 1)} OFFSET ${p(offset)}`,
       values,
     );
-    return page(found, limit, asc, notFirst, null, {
-      total: await deps.countRuns(q.jobName, q.status),
-      capped: false,
+    return assemblePage({
+      rows: found,
+      limit,
+      asc,
+      notFirst: notFirst,
+      scanCursor: null,
+      count: {
+        total: await deps.countRuns(q.jobName, q.status),
+        capped: false,
+      },
+      toSummary: toSummaryRow,
     });
   }
 
@@ -164,51 +162,16 @@ export async function queryHistory(deps: HistoryDeps, q: HistoryQuery): Promise<
      FROM (${counted.driver} LIMIT ${SEARCH_TOTAL_CAP}) c JOIN runs r ON r.id = c.id`,
     counting.values,
   );
-  return page(found, limit, asc, notFirst, scanCursor, {
-    total: totals?.kept ?? 0,
-    capped: (totals?.n_all ?? 0) >= SEARCH_TOTAL_CAP,
+  return assemblePage({
+    rows: found,
+    limit,
+    asc,
+    notFirst: notFirst,
+    scanCursor: scanCursor,
+    count: {
+      total: totals?.kept ?? 0,
+      capped: (totals?.n_all ?? 0) >= SEARCH_TOTAL_CAP,
+    },
+    toSummary: toSummaryRow,
   });
-}
-
-function deepPage(): HistoryQueryError {
-  return new HistoryQueryError(
-    'page',
-    `pages deeper than ${MAX_OFFSET} runs with a filter or search are reached with the cursor (nextCursor), not with page`,
-  );
-}
-
-function page(
-  found: PgRunRow[],
-  limit: number,
-  asc: boolean,
-  notFirst: boolean,
-  scanCursor: string | null,
-  count: { total: number; capped: boolean },
-): HistoryPage {
-  const more = found.length > limit;
-  const kept = found.slice(0, limit);
-  if (asc) kept.reverse();
-  const newest = kept[0];
-  const oldest = kept[kept.length - 1];
-  const nextCursor = asc
-    ? oldest
-      ? encodeCursor('before', oldest.id)
-      : null
-    : more && oldest
-      ? encodeCursor('before', oldest.id)
-      : scanCursor;
-  const prevCursor = asc
-    ? more && newest
-      ? encodeCursor('after', newest.id)
-      : null
-    : notFirst && newest
-      ? encodeCursor('after', newest.id)
-      : null;
-  return {
-    runs: kept.map(toSummaryRow),
-    total: count.total,
-    totalCapped: count.capped,
-    nextCursor,
-    prevCursor,
-  };
 }

@@ -1,28 +1,16 @@
 import type { HistoryQuery } from '@jobs/contracts';
-import { HistoryQueryError } from '../errors.js';
+import {
+  assemblePage,
+  decodeCursor,
+  deepPage,
+  encodeCursor,
+  MAX_OFFSET,
+  SEARCH_SCAN_CAP,
+  SEARCH_TOTAL_CAP,
+} from '../history-paging.js';
 import { parseSearch } from '../search.js';
 import type { HistoryPage } from '../types.js';
 import { type RunRow, rowToSummary, SUMMARY_COLUMNS } from './rows.js';
-
-/** Searches look at most this many candidates per page; past it the page ends with a cursor to go on. */
-export const SEARCH_SCAN_CAP = 5_000;
-/** A search's `total` stops counting here (and says so with `totalCapped`). */
-export const SEARCH_TOTAL_CAP = 2_000;
-/** `page` without a cursor skips rows with OFFSET, which costs the depth: bounded (a cursor is not). */
-export const MAX_OFFSET = 20_000;
-
-type Cursor = { dir: 'before' | 'after'; id: number };
-
-export function encodeCursor(dir: Cursor['dir'], id: number): string {
-  return Buffer.from(`${dir === 'before' ? 'b' : 'a'}:${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): Cursor | null {
-  if (!cursor) return null;
-  const m = /^([ab]):(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new HistoryQueryError('cursor', 'cursor is not one this server issued');
-  return { dir: m[1] === 'b' ? 'before' : 'after', id: Number(m[2]) };
-}
 
 export interface HistoryDeps {
   all(sql: string, args: unknown[]): unknown[];
@@ -118,9 +106,17 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM runs r ${conds.length ? `WHERE ${conds.join(' AND ')}` : ''}
       ORDER BY r.id ${order} LIMIT ? OFFSET ?`;
     const rows = deps.all(sql, [...condArgs, limit + 1, offset]) as RunRow[];
-    return page(rows, limit, asc, Boolean(cursor) || q.page > 1, null, {
-      total: deps.countRuns(q.jobName, q.status),
-      capped: false,
+    return assemblePage({
+      rows: rows,
+      limit,
+      asc,
+      notFirst: Boolean(cursor) || q.page > 1,
+      scanCursor: null,
+      count: {
+        total: deps.countRuns(q.jobName, q.status),
+        capped: false,
+      },
+      toSummary: rowToSummary,
     });
   }
 
@@ -166,51 +162,16 @@ export function queryHistory(deps: HistoryDeps, q: HistoryQuery): HistoryPage {
         [...driver.args, ...filterArgs],
       ) as { n: number })
     : driverCount;
-  return page(rows, limit, asc, Boolean(cursor) || q.page > 1, scanCursor, {
-    total: counted.n,
-    capped: driverCount.n >= SEARCH_TOTAL_CAP,
+  return assemblePage({
+    rows: rows,
+    limit,
+    asc,
+    notFirst: Boolean(cursor) || q.page > 1,
+    scanCursor: scanCursor,
+    count: {
+      total: counted.n,
+      capped: driverCount.n >= SEARCH_TOTAL_CAP,
+    },
+    toSummary: rowToSummary,
   });
-}
-
-function deepPage(): HistoryQueryError {
-  return new HistoryQueryError(
-    'page',
-    `pages deeper than ${MAX_OFFSET} runs with a filter or search are reached with the cursor (nextCursor), not with page`,
-  );
-}
-
-function page(
-  rows: RunRow[],
-  limit: number,
-  asc: boolean,
-  notFirst: boolean,
-  scanCursor: string | null,
-  count: { total: number; capped: boolean },
-): HistoryPage {
-  const more = rows.length > limit;
-  const kept = rows.slice(0, limit);
-  if (asc) kept.reverse();
-  const newest = kept[0];
-  const oldest = kept[kept.length - 1];
-  const nextCursor = asc
-    ? oldest
-      ? encodeCursor('before', oldest.id)
-      : null
-    : more && oldest
-      ? encodeCursor('before', oldest.id)
-      : scanCursor;
-  const prevCursor = asc
-    ? more && newest
-      ? encodeCursor('after', newest.id)
-      : null
-    : notFirst && newest
-      ? encodeCursor('after', newest.id)
-      : null;
-  return {
-    runs: kept.map(rowToSummary),
-    total: count.total,
-    totalCapped: count.capped,
-    nextCursor,
-    prevCursor,
-  };
 }

@@ -6,9 +6,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteJobStore } from '../../index.js';
 import { HistoryQueryError } from '../errors.js';
+import { SEARCH_SCAN_CAP } from '../history-paging.js';
 import { parseSearch, termsOf } from '../search.js';
 import { importFinishedRuns } from './bulk-import.js';
-import { SEARCH_SCAN_CAP } from './history.js';
 import { MAX_LOG_LINES } from './store.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'jobs-store-'));
