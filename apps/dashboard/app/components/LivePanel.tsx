@@ -2,9 +2,21 @@ import { cancelsInFlightAtom, useLiveClient, usePanelRuns } from '@jobs/live';
 import { JobsPanel } from '@jobs/ui/JobsPanel';
 import { useNavigate } from '@remix-run/react';
 import { useAtomValue } from 'jotai';
+import { useMemo } from 'react';
 
-/** The global downloads-style JobsPanel in the top bar: persisted by the live client, so it survives navigation and refresh. */
-export function LivePanel({ canManage }: { canManage: boolean }) {
+/**
+ * The global downloads-style JobsPanel in the top bar: persisted by the live client, so it survives
+ * navigation and refresh. Cancel works as on the cards: only for jobs whose definition allows it, and
+ * only after the same confirmation.
+ */
+export function LivePanel({
+  canManage,
+  cancellable,
+}: {
+  canManage: boolean;
+  cancellable: readonly string[];
+}) {
+  const allowed = useMemo(() => new Set(cancellable), [cancellable]);
   const client = useLiveClient();
   const runs = usePanelRuns();
   const navigate = useNavigate();
@@ -14,6 +26,8 @@ export function LivePanel({ canManage }: { canManage: boolean }) {
       runs={runs}
       cancelPendingIds={pending}
       onCancel={canManage ? (run) => void client.cancel(run.id) : undefined}
+      canCancel={(run) => allowed.has(run.jobName)}
+      confirmCancel
       onViewDetails={(run) => navigate(`/admin/jobs/runs/${encodeURIComponent(run.id)}`)}
       onClearFinished={() => client.clearPanel()}
       showAllHref="/admin/jobs"

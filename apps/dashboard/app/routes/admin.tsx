@@ -14,11 +14,18 @@ import { LivePanel } from '../components/LivePanel.js';
 import { RouteError } from '../components/RouteError.js';
 import { getLiveClient } from '../live/client.js';
 import { requirePageUser } from '../services/auth.server.js';
+import { attempt } from '../services/load.server.js';
 import { noticeOf } from '../services/notice.js';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context);
-  return { user: { email: user.email, role: user.role } };
+  // Which jobs may be cancelled, for the panel's Cancel buttons (the same rule as the cards). Without
+  // the jobs API the layout still renders and the panel offers no Cancel: none could be sent.
+  const definitions = await attempt(context.services.api.definitions());
+  const cancellable = definitions.ok
+    ? definitions.value.jobs.filter((d) => d.cancellable).map((d) => d.name)
+    : [];
+  return { user: { email: user.email, role: user.role }, cancellable };
 }
 
 /** The layout's data (who is logged in) changes only on navigation or a submission, not on socket news. */
@@ -30,7 +37,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 }) => (formMethod || currentUrl.href !== nextUrl.href ? defaultShouldRevalidate : false);
 
 export default function AdminLayout() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, cancellable } = useLoaderData<typeof loader>();
   const flash = noticeOf(useLocation().search);
   const [client] = useState(getLiveClient);
   return (
@@ -45,7 +52,7 @@ export default function AdminLayout() {
             <NavLink to="/admin/jobs">Jobs</NavLink>
             {user.role === 'admin' ? <NavLink to="/admin/audit">Audit</NavLink> : null}
           </nav>
-          <LivePanel canManage={user.role === 'admin'} />
+          <LivePanel canManage={user.role === 'admin'} cancellable={cancellable} />
           <span className="topbar__user">
             {user.email} · {user.role}
           </span>
