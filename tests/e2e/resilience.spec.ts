@@ -3,7 +3,10 @@ import { login } from './support/auth.js';
 import { startStack } from './support/stack.js';
 import { expect, test } from './support/test.js';
 
-test('when the jobs API is down the page shows an error with Retry, not a blank page', async ({ page }) => {
+test('when the jobs API is down the page shows an error with Retry, not a blank page', async ({
+  page,
+  consoleErrors,
+}) => {
   // Remote mode pointed at a port nobody listens on.
   const stack = await startStack({ JOBS_API_URL: 'http://127.0.0.1:9', JOBS_API_TOKEN: 'unused-token' });
   try {
@@ -13,6 +16,8 @@ test('when the jobs API is down the page shows an error with Retry, not a blank 
     await expect(error).toContainText('Jobs API unavailable');
     await expect(error.getByRole('button', { name: 'Retry' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    // The errors this test provokes: Chromium reports each 503 the pages answer without their API.
+    expect(consoleErrors.take(/status of 503/).length).toBeGreaterThan(0);
   } finally {
     await stack.stop();
   }
