@@ -120,6 +120,8 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
         logger,
       )
     : undefined;
+  // Loading tsx and the job modules takes a thread seconds on a busy machine: pay it before serving.
+  await invoker?.whenWarm();
   const backing = options.databaseUrl
     ? await openPostgresStore(options.databaseUrl)
     : new SqliteJobStore(options.dbPath, options.storeOptions);

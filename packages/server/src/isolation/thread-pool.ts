@@ -164,6 +164,14 @@ export class ThreadPool implements JobInvoker {
     this.#keepWarm();
   }
 
+  /**
+   * Resolves once the warm threads have loaded their modules (rejects if a module cannot load), so a
+   * server that awaits it before serving never makes its first runs wait for a thread to boot.
+   */
+  whenWarm(): Promise<void> {
+    return Promise.all(this.#idle.map((t) => t.ready)).then(() => undefined);
+  }
+
   /** threads alive now (idle and busy) */
   get size(): number {
     return this.#all.size;
