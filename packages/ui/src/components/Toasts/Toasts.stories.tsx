@@ -5,8 +5,18 @@ import { Button } from '../Button/Button.js';
 import { type ToastMessage, Toasts } from './Toasts.js';
 import { useToastQueue } from './useToastQueue.js';
 
+// The static states stay up for an hour: a review or a screenshot on a slow machine must not race the
+// 5 s expiry (DismissByClose and the unit tests cover closing).
+const HOUR = 3_600_000;
+
 const samples: ToastMessage[] = [
-  { id: '1', tone: 'success', title: 'Job enqueued: #12850', description: 'match-scores is queued.' },
+  {
+    id: '1',
+    tone: 'success',
+    title: 'Job enqueued: #12850',
+    description: 'match-scores is queued.',
+    durationMs: HOUR,
+  },
   {
     id: '2',
     tone: 'error',
@@ -14,8 +24,8 @@ const samples: ToastMessage[] = [
     description: 'The run had already finished.',
     action: { label: 'Retry', altText: 'Cancel again from the run card', onClick: () => {} },
   },
-  { id: '3', tone: 'info', title: 'Cleaned 2 stalled jobs' },
-  { id: '4', tone: 'warning', title: 'Another instance of this job is running' },
+  { id: '3', tone: 'info', title: 'Cleaned 2 stalled jobs', durationMs: HOUR },
+  { id: '4', tone: 'warning', title: 'Another instance of this job is running', durationMs: HOUR },
 ];
 
 const meta = {
