@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envFlag, parseEnv } from './env.js';
+import { envFlag, optionalDatabaseUrl, parseEnv } from './env.js';
 import { LOG_LEVELS } from './logger.js';
 
 const count = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
@@ -10,12 +10,7 @@ export const ServerEnv = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   JOBS_DB: z.string().trim().min(1).default('./data/jobs.db'),
   /** PostgreSQL instead of the SQLite file: `postgres://user@host:5432/jobs` */
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  DATABASE_URL: optionalDatabaseUrl(),
   JOBS_API_TOKEN: z.string({ error: 'JOBS_API_TOKEN is not set' }).trim().min(1, 'JOBS_API_TOKEN is empty'),
   JOBS_DEMO: envFlag(true),
   JOBS_SCHEDULES: envFlag(true),

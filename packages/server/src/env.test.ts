@@ -1,7 +1,8 @@
+import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readServerEnv } from './config.js';
-import { envFlag, parseEnv } from './env.js';
+import { databaseUrl, envFlag, optionalDatabaseUrl, parseEnv } from './env.js';
 
 describe('envFlag', () => {
   const Flags = z.object({ ON: envFlag(true), OFF: envFlag(false) });
@@ -55,5 +56,32 @@ describe('the engine env', () => {
       'LOG_LEVEL',
       'PORT',
     ]);
+  });
+});
+
+describe('DATABASE_URL', () => {
+  const Db = z.object({ DATABASE_URL: optionalDatabaseUrl() });
+  const Required = z.object({ DATABASE_URL: databaseUrl('DATABASE_URL is not set') });
+
+  it('fills in the OS user when the URL names none, as libpq does ($USER is unset under npm scripts)', () => {
+    const user = userInfo().username;
+    expect(parseEnv(Db, { DATABASE_URL: 'postgres://127.0.0.1:5432/jobs' })).toEqual({
+      ok: true,
+      env: { DATABASE_URL: `postgres://${user}@127.0.0.1:5432/jobs` },
+    });
+    expect(parseEnv(Db, { DATABASE_URL: 'postgres://alice:s3cret@db:5432/jobs' })).toEqual({
+      ok: true,
+      env: { DATABASE_URL: 'postgres://alice:s3cret@db:5432/jobs' },
+    });
+  });
+
+  it('treats unset and empty as no PostgreSQL, and refuses what is not a postgres:// URL', () => {
+    expect(parseEnv(Db, {})).toEqual({ ok: true, env: {} });
+    expect(parseEnv(Db, { DATABASE_URL: '' })).toEqual({ ok: true, env: { DATABASE_URL: undefined } });
+    expect(parseEnv(Db, { DATABASE_URL: 'mysql://x/y' })).toMatchObject({ ok: false });
+    expect(parseEnv(Required, {})).toEqual({
+      ok: false,
+      problems: ['DATABASE_URL: DATABASE_URL is not set'],
+    });
   });
 });

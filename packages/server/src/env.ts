@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { z } from 'zod';
 
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
@@ -38,4 +39,34 @@ export function parseEnv<S extends z.ZodType>(
     ok: false,
     problems: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(env)'}: ${i.message}`),
   };
+}
+
+/**
+ * The one way a PostgreSQL URL is read (`DATABASE_URL`): a postgres:// URL; one without a user name
+ * gets the OS user's, as libpq and psql do. The driver would take `$USER`, which is unset under
+ * npm scripts and service managers, and fail with "no PostgreSQL user name specified".
+ */
+export function databaseUrl(missing?: string) {
+  return z
+    .string(missing ? { error: missing } : undefined)
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .transform((raw, ctx): string => {
+      try {
+        const url = new URL(raw);
+        if (!url.username) url.username = userInfo().username;
+        return url.toString();
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'DATABASE_URL is not a valid URL' });
+        return z.NEVER;
+      }
+    });
+}
+
+/** `databaseUrl()` where the variable may be unset or empty (then PostgreSQL is not used). */
+export function optionalDatabaseUrl() {
+  return z
+    .literal('')
+    .transform(() => undefined)
+    .or(databaseUrl().optional());
 }

@@ -1,4 +1,4 @@
-import { envFlag } from '@jobs/server/env';
+import { envFlag, optionalDatabaseUrl } from '@jobs/server/env';
 import { z } from 'zod';
 import { isApiUrlList } from './api-urls.server.js';
 
@@ -35,10 +35,7 @@ const RawEnv = z.object({
   /** Set when a TLS-terminating proxy sits in front: cookies become Secure and the proxy is trusted. */
   TRUST_PROXY: envFlag(false),
   /** Sessions, login throttle and audit in this PostgreSQL, shared by every dashboard node (and the embedded engine's store). */
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/ })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  DATABASE_URL: optionalDatabaseUrl(),
   /**
    * Which peers count as that proxy (comma-separated addresses, CIDRs, or loopback/linklocal/
    * uniquelocal). Only a request arriving from one of them may set its client address and scheme

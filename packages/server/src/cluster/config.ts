@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envFlag, parseEnv } from '../env.js';
+import { databaseUrl, envFlag, parseEnv } from '../env.js';
 import { LOG_LEVELS } from '../logger.js';
 
 const ms = (fallback: number) => z.coerce.number().int().min(1).max(3_600_000).default(fallback);
@@ -53,10 +53,7 @@ export function readClusterEnv(source: Record<string, string | undefined> = proc
 
 /** A worker process needs no token: it reads the database and runs jobs, and serves nothing. */
 export const WorkerEnv = ClusterEnv.extend({
-  DATABASE_URL: z
-    .string({ error: 'DATABASE_URL is not set (a worker needs the PostgreSQL of its cluster)' })
-    .trim()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'),
+  DATABASE_URL: databaseUrl('DATABASE_URL is not set (a worker needs the PostgreSQL of its cluster)'),
   JOBS_DEMO: envFlag(true),
   LOG_LEVEL: z
     .string()
