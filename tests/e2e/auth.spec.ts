@@ -47,12 +47,15 @@ test.describe('logged out you reach nothing', () => {
   test('a wrong password is refused with a message, and logout ends the session and its socket', async ({
     page,
     baseURL,
+    consoleErrors,
   }) => {
     await page.goto('/login');
     await page.getByLabel('Email').fill('admin@e2e.test');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+    // The refusal is a 401 document, which Chromium reports as a failed resource.
+    expect(consoleErrors.take(/status of 401/)).toHaveLength(1);
     await login(page);
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const socket = io(baseURL ?? '', {

@@ -31,3 +31,21 @@ export async function cancel(ctx: APIRequestContext, id: string): Promise<void> 
   const res = await ctx.post(`/resources/jobs/${id}/cancel`);
   expect([202, 409]).toContain(res.status());
 }
+
+/** Waits until a run has left the active list (it finished, whatever its end), bounded. */
+export async function waitUntilFinished(
+  ctx: APIRequestContext,
+  id: string,
+  timeoutMs = 60_000,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const res = await ctx.get('/resources/jobs/active');
+        const body = (await res.json()) as { runs: JobRunSummary[] };
+        return body.runs.some((r) => r.id === id);
+      },
+      { timeout: timeoutMs, message: `run ${id} to leave the active list` },
+    )
+    .toBe(false);
+}
