@@ -105,8 +105,10 @@ describe('<LiveProvider>', () => {
     await until(() => expect(screen.getByTestId(`run-${a.id}`).dataset.status).toBe('RUNNING'));
     const done = client.cancel(a.id);
     await until(() => expect(screen.getByTestId(`run-${a.id}`).dataset.status).toBe('CANCEL_REQUESTED'), 150);
-    expect(server.stats.cancelRequests.get(a.id)).toBe(1);
+    // The status shows before the request has even reached the server; the request follows, once.
+    await until(() => expect(server.stats.cancelRequests.get(a.id)).toBe(1));
     await done;
+    expect(server.stats.cancelRequests.get(a.id)).toBe(1);
     expect(screen.getByTestId(`run-${a.id}`).dataset.status).toBe('CANCEL_REQUESTED');
   });
 });
