@@ -2,6 +2,7 @@ import { readClusterEnv } from './cluster/config.js';
 import { readServerEnv } from './config.js';
 import { createLogger } from './logger.js';
 import { startJobsServer } from './start.js';
+import { stopOnSignal } from './stop-on-signal.js';
 
 const roles = readClusterEnv();
 if (roles.ok && roles.env.JOBS_ROLE === 'worker') {
@@ -54,18 +55,7 @@ async function serve() {
       },
       logger,
     });
-    const stop = (signal: string) => {
-      logger.info({ event: 'shutdown', signal }, 'shutting down');
-      server.close().then(
-        () => process.exit(0),
-        (err) => {
-          logger.error({ err: String(err) }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    stopOnSignal(() => server.close(), logger, 'jobs server');
   } catch (err) {
     process.stderr.write(`jobs-server could not start: ${(err as Error).message}\n`);
     process.exit(1);

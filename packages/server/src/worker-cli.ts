@@ -1,6 +1,7 @@
 import { readWorkerEnv } from './cluster/config.js';
 import { startWorkerProcess } from './cluster/worker-main.js';
 import { createLogger } from './logger.js';
+import { stopOnSignal } from './stop-on-signal.js';
 
 const parsed = readWorkerEnv();
 if (!parsed.ok) {
@@ -10,18 +11,7 @@ if (!parsed.ok) {
 const logger = createLogger('worker', { level: parsed.env.LOG_LEVEL });
 try {
   const running = await startWorkerProcess(parsed.env, logger);
-  const stop = (signal: string) => {
-    logger.info({ event: 'shutdown', signal }, 'worker shutting down');
-    running.close().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err: String(err) }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  stopOnSignal(() => running.close(), logger, 'worker');
 } catch (err) {
   process.stderr.write(`jobs-worker could not start: ${(err as Error).message}\n`);
   process.exit(1);

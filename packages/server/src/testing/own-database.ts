@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
+/** The machine's server; trust auth as user `postgres`, else as the current user. */
 const ADMIN_URLS = process.env.JOBS_TEST_POSTGRES_URL
   ? [process.env.JOBS_TEST_POSTGRES_URL]
   : ['postgres://postgres@127.0.0.1:5432/postgres', 'postgres://127.0.0.1:5432/postgres'];
