@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
  * API, runner, socket gateway) again on PostgreSQL, unchanged: `JOBS_TEST_STORE=postgres` makes the
  * shared helper start each test server on a schema of its own in a database this run creates and
  * drops. The SQLite store's own tests, the dispatcher (an in-memory store) and the CLI crash test
- * (a SQLite file killed mid-write) stay SQLite-only; PostgreSQL's own store tests run there.
+ * (a SQLite file killed mid-write) stay SQLite-only; PostgreSQL's own store tests and the cluster
+ * modules' tests (src/cluster, PostgreSQL only) run there.
  */
 export default defineConfig({
   test: {
@@ -20,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           include: ['src/**/*.test.ts'],
-          exclude: ['src/store/postgres/**'],
+          exclude: ['src/store/postgres/**', 'src/cluster/**'],
         },
       },
       {
@@ -32,6 +33,7 @@ export default defineConfig({
             'src/socket/**/*.test.ts',
             'src/engine/runner*.test.ts',
             'src/store/postgres/**/*.test.ts',
+            'src/cluster/**/*.test.ts',
           ],
           env: { JOBS_TEST_STORE: 'postgres' },
           globalSetup: ['src/testing/postgres-setup.ts'],

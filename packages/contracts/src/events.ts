@@ -1,24 +1,16 @@
 import { z } from 'zod';
+import { JOB_EVENT } from './event-names.js';
 import { LogLine } from './log.js';
 import { JobRunSummary } from './run.js';
 
-/** Socket.IO event names; the envelope's `type` equals the name it was emitted under. */
-export const JOB_EVENT = {
-  queued: 'server.admin.job_queued',
-  started: 'server.admin.job_started',
-  cancelRequested: 'server.admin.job_cancel_requested',
-  completed: 'server.admin.job_completed',
-  progress: 'server.admin.job_progress',
-  log: 'server.admin.job_log',
-} as const;
-export type JobEventName = (typeof JOB_EVENT)[keyof typeof JOB_EVENT];
-export const JOB_EVENT_NAMES = Object.values(JOB_EVENT) as JobEventName[];
+export {
+  CLIENT_MESSAGE,
+  isLifecycleEvent,
+  JOB_EVENT,
+  JOB_EVENT_NAMES,
+  type JobEventName,
+} from './event-names.js';
 
-/** Client → server messages. */
-export const CLIENT_MESSAGE = {
-  logsSubscribe: 'logs:subscribe',
-  logsUnsubscribe: 'logs:unsubscribe',
-} as const;
 export const LogsSubscription = z.object({ jobRunId: z.string().min(1).max(64) });
 export type LogsSubscription = z.infer<typeof LogsSubscription>;
 
@@ -83,7 +75,3 @@ export type JobProgressEvent = z.infer<typeof JobProgressEvent>;
 export type JobLogEvent = z.infer<typeof JobLogEvent>;
 export type JobLifecycleEvent = z.infer<typeof JobLifecycleEvent>;
 export type JobEvent = z.infer<typeof JobEvent>;
-
-export function isLifecycleEvent(event: JobEvent): event is JobLifecycleEvent {
-  return 'seq' in event;
-}

@@ -8,4 +8,5 @@ export * from './log.js';
 export * from './query.js';
 export * from './run.js';
 export * from './stats.js';
+export * from './stats-series.js';
 export * from './status.js';

@@ -3,6 +3,8 @@ import { JsonObject, jsonBytes } from './json.js';
 import { LIMITS } from './limits.js';
 import { JobRunStatus } from './status.js';
 
+export { displayRunId } from './run-id.js';
+
 export const JobTrigger = z.enum(['MANUAL', 'CRON', 'EVENT', 'RETRY']);
 export type JobTrigger = z.infer<typeof JobTrigger>;
 
@@ -150,9 +152,4 @@ export function toDetails(run: JobRun, rawHref: (field: 'params' | 'metadata') =
     metadataTruncated: run.metadata !== null && metadata === null,
     tooLarge,
   };
-}
-
-/** How a run is named to people: `#12847`. */
-export function displayRunId(id: string): string {
-  return `#${id}`;
 }

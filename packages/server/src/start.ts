@@ -191,7 +191,11 @@ export async function startJobsServer(options: JobsServerOptions): Promise<JobsS
   const port = (http.address() as AddressInfo).port;
   const url = `http://${hostForUrl(options.host ?? '127.0.0.1')}:${port}`;
 
-  const timers = options.schedules === false ? [] : [startSchedules(registry, service, logger)];
+  // Nodes sharing PostgreSQL all run the schedules; one run per tick is created cluster-wide.
+  const timers =
+    options.schedules === false
+      ? []
+      : [startSchedules(registry, service, logger, { onceAcrossNodes: Boolean(options.databaseUrl) })];
   if (useDemo && options.schedules !== false) {
     timers.push(
       every(

@@ -50,6 +50,7 @@ export function clockedStore(
     history: (query) => store.history(query),
     active: (limit) => store.active(limit),
     stats: () => store.stats(at()),
+    statsSeries: (range, job) => store.statsSeries(range, job, at()),
     listActive: (filter, limit) => store.listActive(filter, limit),
     findStalled: (before, limit) => store.findStalled(before, limit),
     syncDefinitions: (defs) => store.syncDefinitions(defs, at()),
@@ -66,9 +67,12 @@ export async function heartbeatByDbClock(
   const sorted = [...ids].map(Number).sort((a, b) => a - b);
   const alive = await run<{ id: number; cancel: boolean }>(
     store.pool,
-    `UPDATE runs SET last_heartbeat_at = now(), version = version + 1
-     WHERE id = ANY($1::int8[]) AND status = 'RUNNING'
-     RETURNING id, cancel_requested_at IS NOT NULL AS cancel`,
+    // rows locked in id order, as progress batches lock them: the two never deadlock
+    `WITH locked AS (SELECT id FROM runs WHERE id = ANY($1::int8[]) AND status = 'RUNNING'
+                     ORDER BY id FOR UPDATE)
+     UPDATE runs r SET last_heartbeat_at = now(), version = r.version + 1
+     FROM locked WHERE r.id = locked.id
+     RETURNING r.id, r.cancel_requested_at IS NOT NULL AS cancel`,
     [sorted],
   );
   const seen = new Set(alive.map((r) => String(r.id)));

@@ -2,12 +2,27 @@ import type PgBoss from 'pg-boss';
 import type { Dispatcher } from '../engine/dispatcher.js';
 import type { Logger } from '../logger.js';
 import type { PostgresJobStore } from '../store/postgres/store.js';
+import { BossInsert } from './boss-insert.js';
 import { bossIdOf, onTransaction, queueOf } from './queue.js';
 import { CHANNEL, signal } from './signals.js';
 import type { JobsWorker } from './worker.js';
 
 /** queued-work signals of one node are coalesced to one per this many ms */
 const WAKE_MS = 5;
+
+/**
+ * Runs this store inserts get their pg-boss job in the same commit (and lose it in the commit that
+ * cancels them while queued): API nodes, and worker processes that enqueue (retries after a stall).
+ */
+export function queueOnBoss(store: PostgresJobStore, boss: PgBoss): void {
+  const inserts = new BossInsert(boss);
+  store.queueHooks = {
+    queued: (jobName) => inserts.statement(jobName),
+    withdrawn: async (db, run) => {
+      await boss.deleteJob(queueOf(run.jobName), bossIdOf(run.id), { db: onTransaction(db) });
+    },
+  };
+}
 
 /**
  * The dispatch seam on pg-boss. The store calls `queued` inside the transaction that inserts a
@@ -25,22 +40,7 @@ export class ClusterDispatcher implements Dispatcher {
     /** the worker sharing this process (role `all`), or none (role `api`) */
     private readonly worker: JobsWorker | null,
   ) {
-    store.queueHooks = {
-      queued: async (db, run) => {
-        const id = await boss.send(
-          queueOf(run.jobName),
-          { runId: run.id },
-          { id: bossIdOf(run.id), db: onTransaction(db) },
-        );
-        if (id === null)
-          throw new Error(
-            `pg-boss refused the job of run #${run.id} (is queue ${queueOf(run.jobName)} created?)`,
-          );
-      },
-      withdrawn: async (db, run) => {
-        await boss.deleteJob(queueOf(run.jobName), bossIdOf(run.id), { db: onTransaction(db) });
-      },
-    };
+    queueOnBoss(store, boss);
   }
 
   /**
@@ -73,8 +73,8 @@ export class ClusterDispatcher implements Dispatcher {
   }
 
   /**
-   * The hooks stay installed: a request still in flight after this fails its transaction (pg-boss
-   * is stopped) instead of committing a run without its pg-boss job.
+   * The hooks stay installed: a request still in flight after this commits its run with its
+   * pg-boss job (the insert is SQL of the same transaction) or not at all, never one without the other.
    */
   async close(): Promise<void> {
     await this.worker?.close();

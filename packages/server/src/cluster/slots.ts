@@ -57,7 +57,8 @@ export class ClusterSlots {
 /** Queued and running counts of every job with any, from the maintained counters (one small read). */
 export async function activeCounts(pool: pg.Pool): Promise<Map<string, { queued: number; running: number }>> {
   const { rows } = await pool.query<{ job_name: string; status: string; n: string }>(
-    "SELECT job_name, status, n FROM run_counts WHERE status IN ('QUEUED', 'RUNNING') AND n > 0",
+    `SELECT job_name, status, sum(n) AS n FROM run_counts WHERE status IN ('QUEUED', 'RUNNING')
+     GROUP BY 1, 2 HAVING sum(n) > 0`,
   );
   const counts = new Map<string, { queued: number; running: number }>();
   for (const r of rows) {

@@ -1,4 +1,4 @@
-import { JOB_EVENT } from '@jobs/contracts';
+import { JOB_EVENT, type JobRun } from '@jobs/contracts';
 import type { JobEvents } from '../engine/events.js';
 import type { Logger } from '../logger.js';
 import { isStoreUnavailable } from '../store/errors.js';
@@ -23,7 +23,17 @@ export class StallSweep {
     private readonly clock: DbClock,
     private readonly events: JobEvents,
     private readonly logger: Logger,
-    private readonly options: { stalledAfterMs: number; everyMs: number },
+    private readonly options: {
+      stalledAfterMs: number;
+      everyMs: number;
+      /** called once for each run this node declared stalled (the one node whose end landed) */
+      onStalled?: (run: JobRun) => Promise<void>;
+      /**
+       * after each pass: what a node that stopped right after declaring a run stalled left undone
+       * (its `onStalled`), so that work is not lost with the node
+       */
+      catchUp?: () => Promise<unknown>;
+    },
   ) {}
 
   start(): void {
@@ -41,13 +51,17 @@ export class StallSweep {
     this.#running = true;
     const declared: string[] = [];
     try {
+      // No heartbeat could be written while PostgreSQL itself was down: after it (re)started, every
+      // run gets the full threshold again from then, so live workers are not judged dead for the
+      // database's outage (their heartbeats and ends land within it).
       const stalled = await run<{ id: number; since: Date | null; before: Date }>(
         this.store.pool,
         `SELECT r.id, coalesce(r.last_heartbeat_at, r.started_at) AS since,
                 now() - $1 * interval '1 millisecond' AS before
          FROM runs r
          WHERE r.status = 'RUNNING'
-           AND coalesce(r.last_heartbeat_at, r.started_at, 'epoch') < now() - $1 * interval '1 millisecond'
+           AND greatest(coalesce(r.last_heartbeat_at, r.started_at, 'epoch'), pg_postmaster_start_time())
+               < now() - $1 * interval '1 millisecond'
          ORDER BY r.id LIMIT $2`,
         [this.options.stalledAfterMs, BATCH],
       );
@@ -71,7 +85,9 @@ export class StallSweep {
           { event: 'run_stalled', runId: done.run.id, jobName: done.run.jobName, since: row.since },
           'run declared stalled: no heartbeat from its worker',
         );
+        await this.options.onStalled?.(done.run);
       }
+      await this.options.catchUp?.();
     } catch (err) {
       if (!isStoreUnavailable(err)) this.logger.error({ err: String(err) }, 'stall sweep failed');
     } finally {

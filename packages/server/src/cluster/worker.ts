@@ -9,10 +9,12 @@ import type { PostgresJobStore } from '../store/postgres/store.js';
 import type { Lifecycle } from '../store/types.js';
 import { clockedStore, type HeartbeatAnswer } from './clocked-store.js';
 import { DbClock } from './db-clock.js';
+import { queueOnBoss } from './dispatcher.js';
 import { adoptOrphans } from './orphans.js';
 import { ensureQueues, queueOf, type RunMessage } from './queue.js';
 import { CHANNEL, SignalListener } from './signals.js';
 import { activeCounts, ClusterSlots } from './slots.js';
+import { stallRetries } from './stall-retry.js';
 import { StallSweep } from './stall-sweep.js';
 
 export interface WorkerOptions {
@@ -92,9 +94,12 @@ export class JobsWorker {
       },
       logger,
     );
+    const retries = stallRetries(store, registry, clock, events, logger);
     this.#sweep = new StallSweep(store, clock, events, logger, {
       stalledAfterMs: options.stalledAfterMs ?? 30_000,
       everyMs: options.sweepEveryMs ?? 2000,
+      onStalled: (run) => retries.afterStall(run),
+      catchUp: () => retries.catchUp(),
     });
   }
 
@@ -111,6 +116,8 @@ export class JobsWorker {
       boss,
       registry.all().map((j) => j.definition.name),
     );
+    // a worker process enqueues too (retries after a stall): with the pg-boss job in the same commit
+    if (!store.queueHooks) queueOnBoss(store, boss);
     const worker = new JobsWorker(store, boss, registry, clock, logger, options);
     await worker.#listener.start();
     worker.#sweep.start();

@@ -15,6 +15,8 @@ import {
   type JsonObject,
   type LogLine,
   type RawField,
+  type StatsSeries,
+  type StatsSeriesQuery,
   toSummary,
 } from '@jobs/contracts';
 import type { JobRegistry } from '../jobs/registry.js';
@@ -33,6 +35,7 @@ export interface JobsQueries {
   history(query: HistoryQuery): Promise<Outcome<HistoryPage>>;
   active(): Promise<{ runs: JobRunSummary[]; asOfSeq: number; truncated: boolean }>;
   stats(): Promise<JobStats>;
+  statsSeries(query: StatsSeriesQuery): Promise<StatsSeries>;
   run(id: string): Promise<Outcome<JobRun>>;
   logs(id: string, after: number, limit: number): Promise<Outcome<{ lines: LogLine[]; nextAfter: number }>>;
   rawField(id: string, field: RawField): Promise<Outcome<{ run: JobRun; json: string }>>;
@@ -312,6 +315,10 @@ export class JobsService implements JobsQueries {
 
   stats(): Promise<JobStats> {
     return this.store.stats(new Date());
+  }
+
+  statsSeries(query: StatsSeriesQuery): Promise<StatsSeries> {
+    return this.store.statsSeries(query.range, query.job ?? null, new Date());
   }
 
   async run(id: string): Promise<Outcome<JobRun>> {

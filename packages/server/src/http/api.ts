@@ -12,6 +12,7 @@ import {
   LIMITS,
   LogsQuery,
   RawField,
+  StatsSeriesQuery,
   searchParamsToObject,
   toDetails,
 } from '@jobs/contracts';
@@ -56,6 +57,11 @@ export function createApiHandler(
     })
     .add('GET', '/active', async ({ res }) => sendJson(res, 200, await service.active()))
     .add('GET', '/stats', async ({ res }) => sendJson(res, 200, await service.stats()))
+    .add('GET', '/stats/series', async ({ res, url }) => {
+      const query = parseQuery(StatsSeriesQuery, url);
+      if (!query.ok) return sendError(res, 400, query.error);
+      sendJson(res, 200, await service.statsSeries(query.value));
+    })
     .add('POST', '/enqueue', async ({ req, res, actor }) => {
       const body = await parseBody(req, EnqueueRequest, BODY_LIMIT);
       if (!body.ok) return sendError(res, body.status, body.error, body.headers);

@@ -60,4 +60,31 @@ describe('a pool at its thread cap', () => {
       thread: 'worker',
     });
   });
+
+  it('runs a burst of instant runs, many more than its threads, without failing any', async () => {
+    // Threads past the warm ones are stopped once idle; one being stopped must never be picked
+    // as the least busy thread for a new run, or the run dies with it.
+    pool = new ThreadPool(
+      {
+        modules: [MODULE],
+        names: new Set(registry.all().map((j) => j.definition.name)),
+        maxThreads: 6,
+        warm: 1,
+      },
+      silentLogger,
+    );
+    const ticker = registry.get('ticker')!;
+    // batches of runs, each right after the last ended (as a worker takes its fetched batches)
+    const failed: string[] = [];
+    for (let batch = 0; batch < 10; batch++) {
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          pool!.invoke(ticker, context(`b${batch}.${i}`, { ticks: 0, everyMs: 1 }, [])).catch((err) => {
+            failed.push(`b${batch}.${i}: ${String(err)}`);
+          }),
+        ),
+      );
+    }
+    expect(failed.slice(0, 3)).toEqual([]);
+  });
 });

@@ -6,6 +6,8 @@ import { inlineInvoker, type JobInvoker } from './invoker.js';
 import { type FromThread, fromWireError, type ThreadData, type ToThread, toWireError } from './protocol.js';
 
 const ENTRY = new URL('./thread-entry.mjs', import.meta.url);
+/** an idle thread beyond the warm ones is stopped after this long without a run */
+const IDLE_KEEP_MS = 10_000;
 
 export class WorkerCrashedError extends Error {
   override name = 'WorkerCrashedError';
@@ -47,6 +49,8 @@ class JobThread {
   dead = false;
   /** it loaded its modules once: a thread that never did is not replaced on its own (no respawn loop) */
   wasReady = false;
+  /** set while it is idle beyond the warm threads: stops it unless a run takes it first */
+  retire: NodeJS.Timeout | null = null;
 
   constructor(data: ThreadData, maxHeapMb: number, onExit: (thread: JobThread, why: Error) => void) {
     this.worker = new Worker(ENTRY, {
@@ -211,13 +215,18 @@ export class ThreadPool implements JobInvoker {
 
   async close(): Promise<void> {
     this.#closed = true;
+    for (const t of this.#all) if (t.retire) clearTimeout(t.retire);
     await Promise.all([...this.#all].map((t) => t.worker.terminate()));
   }
 
   /** an idle thread, a new one below the cap, else the least busy live one */
   #take(): JobThread {
     const idle = this.#idle.pop();
-    if (idle) return idle;
+    if (idle) {
+      if (idle.retire) clearTimeout(idle.retire);
+      idle.retire = null;
+      return idle;
+    }
     const live = [...this.#all].filter((t) => !t.dead);
     if (live.length < this.#maxThreads) return this.#spawn();
     return live.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
@@ -247,8 +256,27 @@ export class ThreadPool implements JobInvoker {
     while (!this.#closed && this.#idle.length < this.#warm) this.#idle.push(this.#spawn());
   }
 
-  /** threads beyond the warm ones are not kept idle: each holds its own copy of the modules */
+  /**
+   * Threads beyond the warm ones are not kept idle for long: each holds its own copy of the modules.
+   * They are stopped after `IDLE_KEEP_MS` without a run, not at once, so a worker taking batch
+   * after batch does not pay a thread start (seconds on a busy machine) per run. One being stopped
+   * is dead from that moment: until its exit it would otherwise count as live and, with no run in
+   * it, be the least busy thread a new run is handed to, and take that run down with it
+   * (WORKER_CRASHED "exit code 1" for runs arriving right after a burst).
+   */
   #trimIdle(): void {
-    while (this.#idle.length > Math.max(this.#warm, 2)) void this.#idle.shift()!.worker.terminate();
+    const keep = Math.max(this.#warm, 2);
+    for (const thread of this.#idle.slice(0, Math.max(0, this.#idle.length - keep))) {
+      if (thread.retire) continue;
+      thread.retire = setTimeout(() => {
+        thread.retire = null;
+        const at = this.#idle.indexOf(thread);
+        if (at < 0 || this.#idle.length <= keep) return;
+        this.#idle.splice(at, 1);
+        thread.dead = true;
+        void thread.worker.terminate();
+      }, IDLE_KEEP_MS);
+      thread.retire.unref();
+    }
   }
 }

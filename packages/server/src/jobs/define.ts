@@ -44,6 +44,13 @@ export interface JobDefinitionInput<P = Record<string, unknown>> {
   timeoutMs?: number;
   /** how many runs of this job may run at once (default 1); the global limit applies too */
   concurrency?: number;
+  /**
+   * Runs declared stalled (their worker stopped heartbeating: killed, frozen, cut off) are enqueued
+   * again, as a new attempt (trigger RETRY), this many times at most (default 0: a stalled run just
+   * ends FAILED `STALLED`). Each stall gives exactly one new attempt, whichever node declared it.
+   * Only set it for jobs that may run twice.
+   */
+  stallRetries?: number;
   /** cron schedules enqueueing runs with trigger CRON */
   schedules?: JobSchedule[];
   /** event names that enqueue a run with trigger EVENT (see `emit` on the started server) */

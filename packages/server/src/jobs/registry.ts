@@ -114,6 +114,8 @@ function validate(input: JobDefinitionInput, seen: Map<string, RegisteredJob>): 
     fail(name, 'timeoutMs must be a positive integer');
   const concurrency = input.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) fail(name, 'concurrency must be an integer ≥ 1');
+  if (input.stallRetries !== undefined && !(Number.isInteger(input.stallRetries) && input.stallRetries >= 0))
+    fail(name, 'stallRetries must be an integer ≥ 0');
 
   let defaultParams: JsonObject | undefined;
   if (input.defaultParams !== undefined) {

@@ -11,6 +11,8 @@ import type {
   LogLevel,
   LogLine,
   RawField,
+  StatsRange,
+  StatsSeries,
 } from '@jobs/contracts';
 
 /**
@@ -40,6 +42,8 @@ export interface JobStore {
   /** every QUEUED and RUNNING run (bounded by `limit`), oldest first, with the seq it is consistent with */
   active(limit: number): Promise<{ runs: JobRunSummary[]; asOfSeq: number; truncated: boolean }>;
   stats(now: Date): Promise<JobStats>;
+  /** finished runs over time, from the per-minute counters (never the runs), optionally of one job */
+  statsSeries(range: StatsRange, job: string | null, now: Date): Promise<StatsSeries>;
   /** active runs oldest first, optionally of one job or status (bulk cancel, crash recovery, re-dispatch) */
   listActive(filter: { jobName?: string; status?: 'QUEUED' | 'RUNNING' }, limit: number): Promise<JobRun[]>;
   /** RUNNING runs whose last heartbeat is older than `before`, oldest first */

@@ -100,7 +100,7 @@ export async function importFinishedRunsPg(url: string, runs: Iterable<ImportedR
       }
       await client.query(
         `INSERT INTO run_counts (job_name, status, n) SELECT * FROM unnest($1::text[], $2::text[], $3::int8[])
-         ON CONFLICT (job_name, status) DO UPDATE SET n = run_counts.n + excluded.n`,
+         ON CONFLICT (job_name, status, shard) DO UPDATE SET n = run_counts.n + excluded.n`,
         [...split(perStatus)],
       );
       const [minutes, statuses, counts] = split(perMinute);

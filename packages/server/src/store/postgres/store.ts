@@ -8,18 +8,34 @@ import {
   type LogLevel,
   type LogLine,
   type RawField,
+  type StatsRange,
+  type StatsSeries,
   truncateLogMessage,
 } from '@jobs/contracts';
 import type pg from 'pg';
 import { termsOf } from '../search.js';
+import { buildSeries, durationBucket, SERIES_KEPT_MINUTES, type SeriesRow, seriesWindow } from '../series.js';
 import type { FinishInput, HistoryPage, Inserted, JobStore, Lifecycle, NewRun } from '../types.js';
 import { queryHistory } from './history.js';
-import { asStoreError, change, literal, one, type Queryable, rows, run, transaction } from './pool.js';
+import {
+  asStoreError,
+  change,
+  changeInOneMessage,
+  literal,
+  one,
+  type Queryable,
+  rows,
+  run,
+  transaction,
+} from './pool.js';
+import { ProgressBatcher } from './progress-batch.js';
 import { FULL, type PgRunRow, pgText, RETURNING, SUMMARY, toRun, toSummaryRow } from './rows.js';
 
 /** A run keeps at most this many log lines; past it one marker line says the rest were dropped. */
 export const MAX_LOG_LINES = 10_000;
 const MINUTE = 60_000;
+/** rows per (job, status) in `run_counts` (migration 002); readers sum them */
+const COUNTER_SHARDS = 32;
 /** Lifecycle events are kept this long for nodes catching up (`seq > cursor`). */
 const EVENTS_KEPT_MS = 24 * 3600_000;
 
@@ -34,7 +50,11 @@ const storableTerms = (terms: string[]) => terms.filter((t) => !t.includes('\u00
  * pg-boss job is created or deleted in the same commit as the run's row: no dual write).
  */
 export interface RunQueueHooks {
-  queued(db: Queryable, run: JobRun): Promise<void>;
+  /**
+   * One statement creating the queue's job of the run being inserted (its id is
+   * `jobs_clock.run_id` inside that transaction), sent with COMMIT; it must fail if it creates none.
+   */
+  queued(jobName: string): Promise<string>;
   withdrawn(db: Queryable, run: JobRun): Promise<void>;
 }
 
@@ -59,25 +79,41 @@ export class PostgresJobStore implements JobStore {
    * @param volatile progress, heartbeats and log lines, committed without waiting for the disk: a
    *   crash of PostgreSQL may lose the last fraction of a second of them, never a lifecycle change
    */
+  readonly #progress: ProgressBatcher;
+
   constructor(
     readonly pool: pg.Pool,
     readonly volatile: pg.Pool = pool,
-  ) {}
+  ) {
+    this.#progress = new ProgressBatcher(volatile);
+  }
 
   // ─── The hot rows: counters and the clock, written last, sent with COMMIT ──
 
-  /** Counter deltas, rows in a fixed order (no lock-order deadlocks between writers). */
+  /**
+   * Counter deltas, rows in a fixed order (no lock-order deadlocks between writers), all in one
+   * shard picked at random: concurrent writers of one job rarely wait for each other's row.
+   */
   #countSql(deltas: Array<[job: string, status: string, delta: number]>): string {
     const sorted = [...deltas].sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : 1));
-    return `INSERT INTO run_counts (job_name, status, n) VALUES
-      ${sorted.map(([job, status, n]) => `(${literal(job)}, ${literal(status)}, ${literal(n)})`).join(', ')}
-      ON CONFLICT (job_name, status) DO UPDATE SET n = run_counts.n + excluded.n`;
+    const shard = Math.floor(Math.random() * COUNTER_SHARDS);
+    return `INSERT INTO run_counts (job_name, status, shard, n) VALUES
+      ${sorted.map(([job, status, n]) => `(${literal(job)}, ${literal(status)}, ${shard}, ${literal(n)})`).join(', ')}
+      ON CONFLICT (job_name, status, shard) DO UPDATE SET n = run_counts.n + excluded.n`;
   }
 
   #finishedSql(at: Date, status: string): string {
     return `INSERT INTO finished_by_minute (minute, status, n)
       VALUES (${literal(Math.floor(at.getTime() / MINUTE))}, ${literal(status)}, 1)
       ON CONFLICT (minute, status) DO UPDATE SET n = finished_by_minute.n + 1`;
+  }
+
+  /** The stats-over-time counter (../series.ts): per minute, job, status and duration bucket. */
+  #finishedJobSql(at: Date, job: string, status: string, durationMs: number | null): string {
+    return `INSERT INTO finished_counts (minute, job_name, status, duration_bucket, n)
+      VALUES (${literal(Math.floor(at.getTime() / MINUTE))}, ${literal(job)}, ${literal(status)},
+        ${literal(durationBucket(durationMs))}, 1)
+      ON CONFLICT (minute, job_name, status, duration_bucket) DO UPDATE SET n = finished_counts.n + 1`;
   }
 
   /** The last statement before COMMIT: the next seq, and its event row. */
@@ -122,15 +158,16 @@ export class PostgresJobStore implements JobStore {
         ? null
         : pgText(input.idempotencyKey);
     try {
-      return await change(this.pool, async (db, commit): Promise<Inserted> => {
-        if (key) {
-          const existing = await one<PgRunRow>(
-            db,
-            `SELECT ${FULL} FROM runs r WHERE r.idempotency_key = $1`,
-            [key],
-          );
-          if (existing) return { run: toRun(existing), seq: null, replayed: true };
-        }
+      if (key) {
+        // A plain read: a race with another insert of the key is settled by the unique index below.
+        const [existing] = await run<PgRunRow>(
+          this.pool,
+          `SELECT ${FULL} FROM runs r WHERE r.idempotency_key = $1`,
+          [key],
+        );
+        if (existing) return { run: toRun(existing), seq: null, replayed: true };
+      }
+      {
         const params = JSON.stringify(input.params);
         // The clock row gives the seq and a dense run id; the run, its terms and its event go in the
         // same statement.
@@ -151,19 +188,14 @@ export class PostgresJobStore implements JobStore {
                  SELECT c.seq, c.run_id, 'queued', 1, 'QUEUED', ${literal(now)} FROM c)
            SELECT r.*, c.seq AS event_seq FROM r, c`;
         const counts = this.#countSql([[input.jobName, 'QUEUED', 1]]);
-        let row: PgRunRow & { event_seq: number };
-        if (this.queueHooks) {
-          // The dispatcher's work (its queue's job) joins this transaction before it commits.
-          await db.query(counts);
-          row = (await db.query(insert)).rows[0];
-          await this.queueHooks.queued(db, toRun(row));
-          await commit([]);
-        } else {
-          row = (await commit([counts, insert]))[1]!.rows[0];
-        }
-        const { event_seq, ...created } = row;
+        // The dispatcher's work (its queue's job) joins the same message: nothing is held across a
+        // round trip.
+        const queued = this.queueHooks ? [await this.queueHooks.queued(input.jobName)] : [];
+        // BEGIN, the hot rows, the run, its queue's job, COMMIT and the flush: one round trip.
+        const results = await changeInOneMessage(this.pool, [counts, insert, ...queued]);
+        const { event_seq, ...created } = results[1]!.rows[0] as PgRunRow & { event_seq: number };
         return { run: toRun(created), seq: Number(event_seq), replayed: false };
-      });
+      }
     } catch (err) {
       // Two nodes raced with one idempotency key: the loser answers with the winner's run.
       if (key && (err as { constraint?: string }).constraint === 'runs_idempotency') {
@@ -262,28 +294,27 @@ export class PostgresJobStore implements JobStore {
           [current.job_name, status, 1],
         ]),
         this.#finishedSql(now, status),
+        this.#finishedJobSql(now, current.job_name, status, row.duration_ms),
         this.#tickSql('completed', row, now),
       ]);
       return { run: toRun(row), seq };
     });
   }
 
-  async updateProgress(id: string, progress: JobProgress, now: Date): Promise<number | null> {
-    const [row] = await run<{ version: number }>(
-      this.volatile,
-      `UPDATE runs SET progress = $1::json, last_heartbeat_at = $2, version = version + 1
-       WHERE id = $3 AND status = 'RUNNING' RETURNING version`,
-      [JSON.stringify(progress), now, Number(id)],
-    );
-    return row ? row.version : null;
+  /** Batched with other runs' progress (one statement in flight, the rest wait and go together). */
+  updateProgress(id: string, progress: JobProgress, now: Date): Promise<number | null> {
+    return this.#progress.write(Number(id), progress, now);
   }
 
   async heartbeat(ids: readonly string[], now: Date): Promise<void> {
     if (ids.length === 0) return;
     await run(
       this.volatile,
-      `UPDATE runs SET last_heartbeat_at = $1, version = version + 1
-       WHERE id = ANY($2::int8[]) AND status = 'RUNNING'`,
+      // rows locked in id order, as progress batches lock them: the two never deadlock
+      `WITH locked AS (SELECT id FROM runs WHERE id = ANY($2::int8[]) AND status = 'RUNNING'
+                       ORDER BY id FOR UPDATE)
+       UPDATE runs r SET last_heartbeat_at = $1, version = r.version + 1
+       FROM locked WHERE r.id = locked.id`,
       [now, [...ids].map(Number).sort((a, b) => a - b)],
     );
   }
@@ -424,6 +455,20 @@ export class PostgresJobStore implements JobStore {
     };
   }
 
+  async statsSeries(range: StatsRange, job: string | null, now: Date): Promise<StatsSeries> {
+    const window = seriesWindow(range, now);
+    const found = await run<SeriesRow>(
+      this.pool,
+      `SELECT ((minute - $1) / $3)::int AS slot, job_name AS job, status, duration_bucket::int AS bucket,
+              sum(n)::int8 AS n
+       FROM finished_counts
+       WHERE minute >= $1 AND minute < $2 AND ($4::text IS NULL OR job_name = $4)
+       GROUP BY 1, 2, 3, 4`,
+      [window.fromMinute, window.toMinute, window.bucketMinutes, job],
+    );
+    return buildSeries(window, job, found, now);
+  }
+
   async listActive(
     filter: { jobName?: string; status?: 'QUEUED' | 'RUNNING' },
     limit: number,
@@ -482,15 +527,19 @@ export class PostgresJobStore implements JobStore {
     }));
   }
 
-  /** Old finished-per-minute buckets are kept a day and a bit; old events a day. */
+  /** Old finished-per-minute buckets are kept a day and a bit (per job: eight days); old events a day. */
   async pruneCounters(now: Date): Promise<void> {
     await run(this.pool, 'DELETE FROM finished_by_minute WHERE minute < $1', [
       Math.floor(now.getTime() / MINUTE) - 48 * 60,
+    ]);
+    await run(this.pool, 'DELETE FROM finished_counts WHERE minute < $1', [
+      Math.floor(now.getTime() / MINUTE) - SERIES_KEPT_MINUTES,
     ]);
     await run(this.pool, 'DELETE FROM run_events WHERE at < $1', [new Date(now.getTime() - EVENTS_KEPT_MS)]);
   }
 
   async close(): Promise<void> {
+    await this.#progress.drain();
     await this.pool.end();
     if (this.volatile !== this.pool) await this.volatile.end();
   }

@@ -1,6 +1,7 @@
 import type { JobRun, JsonObject } from '@jobs/contracts';
 import { termsOf } from '../search.js';
-import { countFinished, countStatus, indexErrorText, indexTerms } from './counters.js';
+import { durationBucket } from '../series.js';
+import { countFinished, countFinishedJob, countStatus, indexErrorText, indexTerms } from './counters.js';
 import { openDatabase } from './database.js';
 import { Statements } from './statements.js';
 
@@ -22,7 +23,7 @@ export interface ImportedRun {
 /**
  * The bulk path for finished runs (moving history in; the benchmark's seed): one transaction over
  * its own connection to the file, with prepared statements. The counters go through the same
- * functions as the store's own writes, summed per job/status and per minute first, so a million
+ * functions as the store's own writes, summed per job/status, per minute and per minute/job/duration first, so a million
  * runs cost a few thousand counter updates, not a million.
  */
 export function importFinishedRuns(file: string, runs: Iterable<ImportedRun>): number {
@@ -36,6 +37,10 @@ export function importFinishedRuns(file: string, runs: Iterable<ImportedRun>): n
   );
   const perStatus = new Map<string, { jobName: string; status: string; n: number }>();
   const perMinute = new Map<string, { at: number; status: string; n: number }>();
+  const perMinuteJob = new Map<
+    string,
+    { at: number; jobName: string; status: string; bucket: number; n: number }
+  >();
   let n = 0;
   try {
     sql.write(() => {
@@ -71,10 +76,22 @@ export function importFinishedRuns(file: string, runs: Iterable<ImportedRun>): n
         const m = perMinute.get(minuteKey) ?? { at: r.finishedAt, status: r.status, n: 0 };
         m.n++;
         perMinute.set(minuteKey, m);
+        const bucket = durationBucket(r.finishedAt - r.startedAt);
+        const jobKey = `${minuteKey}\u0000${r.jobName}\u0000${bucket}`;
+        const j = perMinuteJob.get(jobKey) ?? {
+          at: r.finishedAt,
+          jobName: r.jobName,
+          status: r.status,
+          bucket,
+          n: 0,
+        };
+        j.n++;
+        perMinuteJob.set(jobKey, j);
         n++;
       }
       for (const s of perStatus.values()) countStatus(sql, s.jobName, s.status, s.n);
       for (const m of perMinute.values()) countFinished(sql, m.at, m.status, m.n);
+      for (const j of perMinuteJob.values()) countFinishedJob(sql, j.at, j.jobName, j.status, j.bucket, j.n);
     });
     db.pragma('wal_checkpoint(TRUNCATE)'); // readers should not wade through a huge WAL
   } finally {

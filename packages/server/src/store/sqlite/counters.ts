@@ -1,3 +1,4 @@
+import { SERIES_KEPT_MINUTES, type SeriesRow, type SeriesWindow } from '../series.js';
 import type { Statements } from './statements.js';
 
 const MINUTE = 60_000;
@@ -26,6 +27,23 @@ export function countFinished(sql: Statements, at: number, status: string, n = 1
     .run(minuteOf(at), status, n);
 }
 
+/** `n` runs of `jobName` finished with `status` at `at`, their duration in `bucket` (../series.ts). */
+export function countFinishedJob(
+  sql: Statements,
+  at: number,
+  jobName: string,
+  status: string,
+  bucket: number,
+  n = 1,
+): void {
+  sql
+    .get(
+      `INSERT INTO finished_counts (minute, job_name, status, duration_bucket, n) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (minute, job_name, status, duration_bucket) DO UPDATE SET n = n + excluded.n`,
+    )
+    .run(minuteOf(at), jobName, status, bucket, n);
+}
+
 export function minuteOf(at: number): number {
   return Math.floor(at / MINUTE);
 }
@@ -49,9 +67,25 @@ export function finishedSince(sql: Statements, now: number): Map<string, number>
   return new Map(rows.map((r) => [r.status, r.n]));
 }
 
-/** Old finished-per-minute buckets are only kept for a day and a bit. */
+/**
+ * Old finished-per-minute buckets are only kept for a day and a bit; the per-job ones for the
+ * longest stats-over-time range and a day.
+ */
 export function pruneFinished(sql: Statements, now: number): void {
   sql.get('DELETE FROM finished_by_minute WHERE minute < ?').run(minuteOf(now) - 48 * 60);
+  sql.get('DELETE FROM finished_counts WHERE minute < ?').run(minuteOf(now) - SERIES_KEPT_MINUTES);
+}
+
+/** The counter rows of a stats-over-time window, grouped by the window's buckets (../series.ts). */
+export function seriesRows(sql: Statements, window: SeriesWindow, job: string | null): SeriesRow[] {
+  return sql
+    .get(
+      `SELECT CAST((minute - @from) / @step AS INTEGER) AS slot, job_name AS job, status, duration_bucket AS bucket, sum(n) AS n
+       FROM finished_counts
+       WHERE minute >= @from AND minute < @to AND (@job IS NULL OR job_name = @job)
+       GROUP BY 1, 2, 3, 4`,
+    )
+    .all({ from: window.fromMinute, to: window.toMinute, step: window.bucketMinutes, job }) as SeriesRow[];
 }
 
 /** The next lifecycle `seq`, taken inside the caller's transaction. */

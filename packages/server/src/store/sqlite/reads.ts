@@ -1,5 +1,6 @@
-import type { JobRun, JobRunSummary, JobStats, RawField } from '@jobs/contracts';
-import { countRuns, currentSeq, finishedSince } from './counters.js';
+import type { JobRun, JobRunSummary, JobStats, RawField, StatsRange, StatsSeries } from '@jobs/contracts';
+import { buildSeries, seriesWindow } from '../series.js';
+import { countRuns, currentSeq, finishedSince, seriesRows } from './counters.js';
 import { FULL_COLUMNS, type RunRow, rowToRun, rowToSummary, SUMMARY_COLUMNS } from './rows.js';
 import type { Statements } from './statements.js';
 
@@ -48,6 +49,11 @@ export function stats(sql: Statements, now: Date): JobStats {
     last24h: { total: last24h.success + last24h.failed + last24h.cancelled, ...last24h },
     asOf: now.toISOString(),
   };
+}
+
+export function statsSeries(sql: Statements, range: StatsRange, job: string | null, now: Date): StatsSeries {
+  const window = seriesWindow(range, now);
+  return buildSeries(window, job, seriesRows(sql, window, job), now);
 }
 
 export function listActive(

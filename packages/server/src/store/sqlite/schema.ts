@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { durationBucket, SERIES_KEPT_MINUTES } from '../series.js';
 
 /**
  * Migrations, applied in order and recorded in `PRAGMA user_version`. Columns read by lists come
@@ -73,6 +74,24 @@ const MIGRATIONS: string[] = [
     params_schema TEXT
   ) WITHOUT ROWID;
   `,
+  // Finished runs per minute, job, status and duration bucket (../series.ts): what the stats-over-
+  // time endpoint reads. Filled once from the runs of the days it keeps, then only by finishRun.
+  `
+  CREATE TABLE finished_counts (
+    minute INTEGER NOT NULL,
+    job_name TEXT NOT NULL,
+    status TEXT NOT NULL,
+    duration_bucket INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (minute, job_name, status, duration_bucket)
+  ) WITHOUT ROWID;
+  INSERT INTO finished_counts (minute, job_name, status, duration_bucket, n)
+    SELECT finished_at / 60000, job_name, status, jobs_duration_bucket(duration_ms), count(*)
+    FROM runs
+    WHERE status IN ('SUCCESS', 'FAILED', 'CANCELLED') AND finished_at IS NOT NULL
+      AND finished_at / 60000 >= CAST(strftime('%s', 'now') AS INTEGER) / 60 - ${SERIES_KEPT_MINUTES}
+    GROUP BY 1, 2, 3, 4;
+  `,
 ];
 
 export function migrate(db: Database.Database): number {
@@ -82,6 +101,9 @@ export function migrate(db: Database.Database): number {
       `The jobs database is at schema version ${current}, newer than this server (${MIGRATIONS.length}). Upgrade the server.`,
     );
   }
+  db.function('jobs_duration_bucket', { deterministic: true }, (ms: unknown) =>
+    durationBucket(typeof ms === 'number' ? ms : null),
+  );
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);

@@ -145,14 +145,14 @@ describe('schema, logs and stats', () => {
   it('migrates once: reopening keeps the data; a newer schema is refused', async () => {
     const again = new SqliteJobStore(file);
     const db = raw();
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect((db.prepare('SELECT sum(n) AS n FROM run_counts').get() as { n: number }).n).toBe(250);
     db.pragma('user_version = 99');
     db.close();
     await again.close();
     expect(() => new SqliteJobStore(file)).toThrow(/newer than this server/);
     const fix = raw();
-    fix.pragma('user_version = 1');
+    fix.pragma('user_version = 2');
     fix.close();
   });
 

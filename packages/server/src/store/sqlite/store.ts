@@ -8,6 +8,8 @@ import type {
   LogLevel,
   LogLine,
   RawField,
+  StatsRange,
+  StatsSeries,
 } from '@jobs/contracts';
 import type Database from 'better-sqlite3';
 import type { StoreUnavailableError } from '../errors.js';
@@ -154,6 +156,9 @@ export class SqliteJobStore implements JobStore {
   stats(now: Date): Promise<JobStats> {
     return this.#read((sql) => reads.stats(sql, now));
   }
+  statsSeries(range: StatsRange, job: string | null, now: Date): Promise<StatsSeries> {
+    return this.#read((sql) => reads.statsSeries(sql, range, job, now));
+  }
   listActive(filter: { jobName?: string; status?: 'QUEUED' | 'RUNNING' }, limit: number): Promise<JobRun[]> {
     return this.#read((sql) => reads.listActive(sql, filter, limit));
   }
@@ -164,7 +169,7 @@ export class SqliteJobStore implements JobStore {
     return this.#read((sql) => currentSeq(sql));
   }
 
-  /** Old finished-per-minute buckets are only kept for a day and a bit. */
+  /** Old finished-per-minute buckets are only kept for a day and a bit (per job: eight days). */
   pruneCounters(now: Date): Promise<void> {
     return this.#write((sql) => pruneFinished(sql, now.getTime()));
   }

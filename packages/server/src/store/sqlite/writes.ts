@@ -1,7 +1,15 @@
 import type { JobProgress, JsonObject } from '@jobs/contracts';
 import { termsOf } from '../search.js';
+import { durationBucket } from '../series.js';
 import type { FinishInput, Inserted, Lifecycle, NewRun } from '../types.js';
-import { countFinished, countStatus, indexErrorText, indexTerms, nextSeq } from './counters.js';
+import {
+  countFinished,
+  countFinishedJob,
+  countStatus,
+  indexErrorText,
+  indexTerms,
+  nextSeq,
+} from './counters.js';
 import { fullRow } from './reads.js';
 import { FULL_COLUMNS, type RunRow, rowToRun } from './rows.js';
 import type { Statements } from './statements.js';
@@ -113,6 +121,8 @@ export function finishRun(sql: Statements, id: string, input: FinishInput, now: 
     countStatus(sql, current.job_name, current.status, -1);
     countStatus(sql, current.job_name, status, 1);
     countFinished(sql, at, status);
+    const durationMs = current.started_at === null ? null : Math.max(0, at - current.started_at);
+    countFinishedJob(sql, at, current.job_name, status, durationBucket(durationMs));
     if (error) indexErrorText(sql, rowId, error.message);
     if (input.metadata) indexTerms(sql, rowId, termsOf('metadata', input.metadata));
     return { run: rowToRun(fullRow(sql, rowId)!), seq: nextSeq(sql) };
