@@ -4,12 +4,12 @@
  * throwaway app and type-check a consumer against the shipped declarations. (The example app under
  * examples/ runs the same tarball in Chromium.)
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { installConsumer } from '@jobs/config/npm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const pkg = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,11 +82,7 @@ beforeAll(async () => {
       files: ['consumer.tsx'],
     }),
   );
-  await promisify(execFile)(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error'],
-    { cwd: app, env: cleanNpmEnv(), timeout: 240_000 },
-  );
+  await installConsumer(app);
 }, 300_000);
 
 afterAll(() => {
@@ -137,11 +133,3 @@ describe('the packed @jobs/live', () => {
     expect(result.status).toBe(0);
   }, 60_000);
 });
-
-/** The outer `npm test -w …` leaves npm_* settings (workspace, prefix) that would misdirect an install. */
-function cleanNpmEnv(): NodeJS.ProcessEnv {
-  const keep = new Set(['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig']);
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_') || keep.has(key)),
-  );
-}

@@ -1,4 +1,5 @@
-import { displayRunId, type EnqueueRequest, JobRunSummary } from '@jobs/contracts';
+import { displayRunId, type EnqueueRequest, type JobRunSummary } from '@jobs/contracts';
+import * as light from '@jobs/contracts/light';
 import { cancelsInFlightAtom } from '../atoms/cancelsInFlight.js';
 import type { CancelRelay } from './cancelRelay.js';
 import type { Engine } from './engine.js';
@@ -35,7 +36,7 @@ export function createActions(
     store.set(cancelsInFlightAtom, next);
   };
   const accept = (run: unknown): JobRunSummary => {
-    const parsed = JobRunSummary.parse(run);
+    const parsed = light.JobRunSummary.parse(run);
     engine.push({ type: 'local-run', run: parsed });
     engine.scheduler.flushNow();
     return parsed;

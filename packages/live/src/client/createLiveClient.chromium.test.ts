@@ -58,6 +58,31 @@ describe('@jobs/live in Chromium', () => {
     expect(server.stats.totalConnections).toBe(1);
   });
 
+  it('connects early: the socket opened before React renders is the one the page keeps; a second tab opens none', async () => {
+    const a = server.enqueue();
+    const first = await open('&early=400');
+    await until(() => expect(server.stats.connections).toBe(1));
+    await first.waitForSelector(`[data-run="${a.id}"]`);
+    await first.waitForSelector('main[data-connection="live"]', { state: 'attached' });
+    // A leader exists: the second tab's early connect opens nothing and it follows.
+    const second = await open('&early=0');
+    await second.waitForSelector(`[data-run="${a.id}"]`);
+    expect((await probe(second)).role).toBe('follower');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.stats.totalConnections).toBe(1);
+  });
+
+  it('connects early in two tabs opened at once: the one that follows closes its socket within a second of starting', async () => {
+    const a = server.enqueue();
+    // Both connect before either renders and starts, so neither sees a leader yet.
+    const [first, second] = await Promise.all([open('&early=500'), open('&early=500')]);
+    await until(() => expect(server.stats.totalConnections).toBe(2));
+    for (const page of [first, second]) await page.waitForSelector(`[data-run="${a.id}"]`);
+    const roles = [(await probe(first)).role, (await probe(second)).role].sort();
+    expect(roles).toEqual(['follower', 'leader']);
+    await until(() => expect(server.stats.connections).toBe(1), 2500);
+  });
+
   it('hands the socket to another tab within a couple of seconds when the leader closes', async () => {
     const first = await open();
     await until(() => expect(server.stats.connections).toBe(1));
@@ -133,6 +158,35 @@ describe('@jobs/live in Chromium', () => {
     }
     const after = await Promise.all([probe(first), probe(second)]);
     expect(after.flatMap((p) => p.notified)).toEqual([a.id]);
+  });
+
+  it('announces a run watched in a follower tab when it starts and ends, in every tab, and toasts its success', async () => {
+    const a = server.enqueue();
+    const first = await open();
+    await first.waitForSelector(`[data-run="${a.id}"]`);
+    const second = await open();
+    await second.waitForSelector(`[data-run="${a.id}"]`);
+    const follower = (await probe(first)).role === 'follower' ? first : second;
+    await follower.evaluate(
+      (id) =>
+        (window as unknown as { __live: { client: { watch(id: string): void } } }).__live.client.watch(id),
+      a.id,
+    );
+    server.start(a.id);
+    for (const page of [first, second]) {
+      await until(async () =>
+        expect(await page.locator('#announcement').textContent()).toBe(`match-scores #${a.id} started`),
+      );
+    }
+    server.complete(a.id, 'SUCCESS');
+    for (const page of [first, second]) {
+      await until(async () =>
+        expect(await page.locator('#announcement').textContent()).toBe(
+          `match-scores #${a.id} finished successfully`,
+        ),
+      );
+      expect(await page.locator('#toasts li').allTextContents()).toEqual([`match-scores #${a.id} finished`]);
+    }
   });
 
   it('streams log lines to a follower tab through the leader, still one socket', async () => {

@@ -1,5 +1,8 @@
+import * as light from '@jobs/contracts/light';
 import { createStore } from 'jotai';
+import type { Socket } from 'socket.io-client';
 import { createRunFamily } from '../atoms/runFamily.js';
+import { leaderExists } from '../election/leaderElection.js';
 import { createActions } from './actions.js';
 import { createEngine } from './engine.js';
 import { createInvalidation } from './invalidation.js';
@@ -10,8 +13,12 @@ import { openSession } from './session.js';
 import { browserNotify } from './sideEffects.js';
 import { createToasts } from './toasts.js';
 import { DEFAULT_TUNING } from './tuning.js';
-import type { LiveClient, LiveHost } from './types.js';
+import type { ActionResult, LiveClient, LiveHost } from './types.js';
 import { createWatched } from './watched.js';
+
+/** How long a socket `connectEarly` opened waits for `start()`, then for the leader to take it. */
+const EARLY_SOCKET_UNSTARTED_MS = 10_000;
+const EARLY_SOCKET_UNCLAIMED_MS = 1_000;
 
 const defaultStorage = (): Storage | undefined => {
   try {
@@ -26,7 +33,17 @@ const defaultStorage = (): Storage | undefined => {
  * opens the session: election, relay and — in the leader tab — the socket.
  */
 export function createLiveClient(hostOptions: LiveHost): LiveClient {
-  const host: LiveHost = { ...hostOptions, storage: hostOptions.storage ?? defaultStorage() };
+  /** A socket `connectEarly` opened, until the leader's first connect takes it. */
+  let early: Socket | null = null;
+  const host: LiveHost = {
+    ...hostOptions,
+    storage: hostOptions.storage ?? defaultStorage(),
+    connect: () => {
+      const socket = early ?? hostOptions.connect();
+      early = null;
+      return socket;
+    },
+  };
   const tuning = { ...DEFAULT_TUNING, ...host.tuning };
   const now = host.now ?? Date.now;
   const store = createStore();
@@ -56,6 +73,20 @@ export function createLiveClient(hostOptions: LiveHost): LiveClient {
   const actions = createActions(host, store, engine, parts.toasts, () =>
     parts.role === 'follower' ? parts.cancelRelay : null,
   );
+  const watchStarted = (result: ActionResult): ActionResult => {
+    if (result.ok) parts.watched.add(result.run.id);
+    return result;
+  };
+  /** Closes the early socket unless the leader has taken it by then. */
+  const dropEarlyAfter = (ms: number) => {
+    const socket = early;
+    if (!socket) return;
+    setTimeout(() => {
+      if (early !== socket) return;
+      early = null;
+      socket.disconnect();
+    }, ms);
+  };
   let session: ReturnType<typeof openSession> | null = null;
   let starts = 0;
   let teardown: ReturnType<typeof setTimeout> | null = null;
@@ -75,7 +106,23 @@ export function createLiveClient(hostOptions: LiveHost): LiveClient {
 
   return {
     store,
+    seed(snapshot) {
+      const { state } = engine;
+      if (session !== null || state.synced || state.epoch !== 0) return;
+      engine.push({ type: 'snapshot', snapshot: light.ActiveResponse.parse(snapshot), epoch: 'current' });
+    },
+    connectEarly() {
+      if (session !== null || early !== null) return;
+      void leaderExists(parts.channelName).then((held) => {
+        // Another tab holds the socket (this one will follow), or this one has started meanwhile.
+        if (held || session !== null || early !== null) return;
+        early = hostOptions.connect().connect();
+        dropEarlyAfter(EARLY_SOCKET_UNSTARTED_MS);
+      });
+    },
     start() {
+      // The election grants a free lock at once; a tab that follows after all drops its socket.
+      dropEarlyAfter(EARLY_SOCKET_UNCLAIMED_MS);
       starts += 1;
       if (teardown !== null) clearTimeout(teardown);
       teardown = null;
@@ -88,13 +135,16 @@ export function createLiveClient(hostOptions: LiveHost): LiveClient {
       };
     },
     stop,
+    retryNow: () => session?.retryNow(),
     cancel: actions.cancel,
-    retry: actions.retry,
-    enqueue: actions.enqueue,
-    watch: (id) => {
+    // A run the user started is watched: its start and end are announced, its success toasted.
+    retry: (id) => actions.retry(id).then(watchStarted),
+    enqueue: (request) => actions.enqueue(request).then(watchStarted),
+    watch: (id, options) => {
       parts.watched.add(id);
       // Called from the user's click, the one moment a browser lets a page ask.
-      if (typeof Notification !== 'undefined' && Notification.permission === 'default') {
+      const ask = options?.askPermission ?? true;
+      if (ask && typeof Notification !== 'undefined' && Notification.permission === 'default') {
         void Notification.requestPermission().catch(() => {});
       }
     },
@@ -102,7 +152,7 @@ export function createLiveClient(hostOptions: LiveHost): LiveClient {
     isWatched: (id) => parts.watched.has(id),
     dismissToast: (id) => parts.toasts.dismiss(id),
     removeFromPanel: (id) => parts.panel.remove((run) => run.id === id),
-    clearPanel: () => parts.panel.remove((run) => run.status !== 'QUEUED' && run.status !== 'RUNNING'),
+    clearPanel: () => parts.panel.clearFinished(),
     onToast: (listener) => parts.toasts.subscribe(listener),
     onInvalidate: (listener) => parts.invalidation.subscribe(listener),
     role: () => parts.role,

@@ -45,6 +45,9 @@ export function startLeaderDuties(ctx: LeaderContext) {
     connect: ctx.host.connect,
     onEvent: (event: JobEvent) => engine.push({ type: 'events', events: [event], receivedAt: now() }),
     onConnected: () => {
+      // The resync's snapshot goes out with the next flush, not after a retry delay left over
+      // from fetches that failed while the server was away.
+      fetcher.resume();
       engine.push({ type: 'resync' });
       ctx.logs.socketConnected((name, payload) => socket.emit(name, payload));
     },
@@ -62,6 +65,7 @@ export function startLeaderDuties(ctx: LeaderContext) {
       factor: 2,
       jitter: tuning.reconnectJitter,
     }),
+    attemptTimeoutMs: tuning.connectAttemptTimeoutMs,
     now,
     onInvalidEvent: (name, error) => ctx.report(error, `invalid ${name} event`),
   });
@@ -74,6 +78,10 @@ export function startLeaderDuties(ctx: LeaderContext) {
     /** After each flush: a snapshot is fetched only with the socket up (else polling covers it). */
     afterFlush(wantsSnapshot: boolean): void {
       if (wantsSnapshot && status.state === 'live') fetcher.request();
+    },
+    /** The user's "Retry now" (from any tab). */
+    retryNow(): void {
+      socket.retryNow();
     },
     /** A follower joined or fell out of sync. */
     snapshotForFollowers(): void {

@@ -8,6 +8,7 @@ import { panelRunsAtom } from '../index.js';
 import { MemoryStorage } from '../testing/memoryStorage.js';
 import { iso, justQueued, T0 } from '../testing/runs.js';
 import { createPanel } from './panel.js';
+import { loadPanel } from './panelStorage.js';
 
 describe('panel', () => {
   const state = reduceLive(initialLiveState(), { type: 'resync' });
@@ -50,5 +51,29 @@ describe('panel', () => {
     expect(store.get(panelRunsAtom)[0]?.progress).toEqual({ percent: 20 });
     panel.merge([{ ...run, version: 5, status: 'SUCCESS' }]);
     expect(store.get(panelRunsAtom)[0]?.status).toBe('SUCCESS'); // no wait
+  });
+
+  it('"Clear finished" survives a reload: history does not bring the cleared runs back', () => {
+    const storage = new MemoryStorage();
+    const done = (id: string, at: number) =>
+      makeSummary({ ...justQueued, id, status: 'SUCCESS', version: 3, finishedAt: iso(T0 + at) });
+    const running = makeSummary({ ...justQueued, id: 'live', status: 'RUNNING', version: 2 });
+    const first = createStore();
+    const panel = createPanel(first, storage, 10);
+    panel.merge([done('a', 1000), done('b', 2000), running]);
+    panel.clearFinished();
+    expect(first.get(panelRunsAtom).map((r) => r.id)).toEqual(['live']);
+    panel.flush();
+    // A reload: a new panel from storage, then the history seed with the same finished runs.
+    const second = createStore();
+    const reloaded = createPanel(second, storage, 10);
+    reloaded.merge(loadPanel(storage));
+    reloaded.merge([done('a', 1000), done('b', 2000), done('c', 3000)]);
+    expect(
+      second
+        .get(panelRunsAtom)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['c', 'live']);
   });
 });

@@ -2,8 +2,13 @@ import type { JobRunSummary } from '@jobs/contracts';
 import { panelRunsAtom } from '../atoms/panelRuns.js';
 import type { LiveOutputs } from '../core/reducer.js';
 import type { LiveState } from '../core/state.js';
+import { loadClearedBefore, saveClearedBefore } from './panelCleared.js';
+import { createPanelInProgress } from './panelInProgress.js';
 import { PANEL_LIMIT, savePanel } from './panelStorage.js';
 import type { JotaiStore } from './storeSync.js';
+
+const endOf = (run: JobRunSummary): number | null =>
+  run.status === 'QUEUED' || run.status === 'RUNNING' ? null : Date.parse(run.finishedAt ?? run.queuedAt);
 
 const newestFirst = (a: JobRunSummary, b: JobRunSummary) =>
   a.queuedAt < b.queuedAt ? 1 : a.queuedAt > b.queuedAt ? -1 : b.id.localeCompare(a.id);
@@ -21,6 +26,8 @@ export function createPanel(store: JotaiStore, storage: Storage | undefined, per
   let entries = new Map<string, JobRunSummary>();
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let progressTimer: ReturnType<typeof setTimeout> | null = null;
+  const inProgress = createPanelInProgress(store);
+  let clearedBefore = loadClearedBefore(storage);
   const publish = () => {
     if (progressTimer !== null) clearTimeout(progressTimer);
     progressTimer = null;
@@ -39,6 +46,12 @@ export function createPanel(store: JotaiStore, storage: Storage | undefined, per
   const offer = (run: JobRunSummary): Offer => {
     const held = entries.get(run.id);
     if (held && held.version >= run.version) return 'none';
+    const end = endOf(run);
+    if (end !== null && end <= clearedBefore) {
+      // Cleared by the user (maybe before a reload): it does not come back from history.
+      if (held) entries.delete(run.id);
+      return held ? 'change' : 'none';
+    }
     const floor = oldest();
     if (!held && floor && newestFirst(run, floor) > 0) return 'none';
     entries.set(run.id, run);
@@ -56,6 +69,7 @@ export function createPanel(store: JotaiStore, storage: Storage | undefined, per
       settle(runs.map(offer));
     },
     update(outputs: LiveOutputs, state: LiveState): void {
+      inProgress.update(outputs, state);
       const offers = outputs.effects.map((effect) => offer(effect.run));
       for (const id of outputs.touched) {
         const run = state.runs.get(id);
@@ -63,11 +77,22 @@ export function createPanel(store: JotaiStore, storage: Storage | undefined, per
       }
       settle(offers);
     },
+    /** Removes the finished runs and remembers up to when, across reloads. */
+    clearFinished(): void {
+      for (const run of entries.values()) {
+        const end = endOf(run);
+        if (end !== null && end > clearedBefore) clearedBefore = end;
+      }
+      saveClearedBefore(storage, clearedBefore);
+      for (const run of [...entries.values()]) if (endOf(run) !== null) entries.delete(run.id);
+      publish();
+    },
     remove(predicate: (run: JobRunSummary) => boolean): void {
       for (const run of [...entries.values()]) if (predicate(run)) entries.delete(run.id);
       publish();
     },
     flush(): void {
+      inProgress.stop();
       if (progressTimer !== null) publish();
       if (saveTimer === null) return;
       clearTimeout(saveTimer);

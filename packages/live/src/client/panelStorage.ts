@@ -1,5 +1,5 @@
-import { JobRunSummary } from '@jobs/contracts';
-import { z } from 'zod';
+import type { JobRunSummary } from '@jobs/contracts';
+import * as light from '@jobs/contracts/light';
 
 export const PANEL_VERSION = 1;
 /** Versioned key: a new shape gets a new key, and the old ones are removed on load. */
@@ -7,10 +7,19 @@ export const PANEL_KEY = `jobs-live:panel:v${PANEL_VERSION}`;
 const ANY_PANEL_KEY = /^jobs-live:panel(:v\d+)?$/;
 export const PANEL_LIMIT = 100;
 
-const StoredPanel = z.object({
-  version: z.literal(PANEL_VERSION),
-  runs: z.array(JobRunSummary).max(PANEL_LIMIT),
-});
+/** `{ version, runs }` of this version, at most PANEL_LIMIT runs, each a valid summary; else null. */
+function storedRuns(value: unknown): JobRunSummary[] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { version, runs } = value as { version?: unknown; runs?: unknown };
+  if (version !== PANEL_VERSION || !Array.isArray(runs) || runs.length > PANEL_LIMIT) return null;
+  const parsed: JobRunSummary[] = [];
+  for (const run of runs) {
+    const result = light.JobRunSummary.safeParse(run);
+    if (!result.success) return null;
+    parsed.push(result.data);
+  }
+  return parsed;
+}
 
 /**
  * Reads the persisted panel. Anything else — another version, corrupt JSON, a shape that no longer
@@ -27,8 +36,8 @@ export function loadPanel(storage: Storage | undefined): JobRunSummary[] {
   }
   if (raw === null) return [];
   try {
-    const parsed = StoredPanel.safeParse(JSON.parse(raw));
-    if (parsed.success) return parsed.data.runs;
+    const runs = storedRuns(JSON.parse(raw));
+    if (runs) return runs;
   } catch {
     // corrupt JSON: dropped below
   }

@@ -1,4 +1,5 @@
-import { JobRunSummary } from '@jobs/contracts';
+import * as light from '@jobs/contracts/light';
+import { announcementAtom } from '../atoms/announcement.js';
 import { connectionAtom } from '../atoms/connection.js';
 import type { LiveOutputs } from '../core/reducer.js';
 import { type LiveState, wantsSnapshot } from '../core/state.js';
@@ -9,7 +10,8 @@ import type { EngineInput } from './engine.js';
 import { type LeaderDuties, startLeaderDuties } from './leader.js';
 import { loadPanel } from './panelStorage.js';
 import type { ClientParts } from './parts.js';
-import { planSideEffects } from './sideEffects.js';
+import { announcementOf, planSideEffects } from './sideEffects.js';
+import { createWatchedStarts } from './watchedStarts.js';
 
 /**
  * One started client in one tab: the election, the relay between tabs, and the leader's duties
@@ -20,7 +22,14 @@ export function openSession(parts: ClientParts) {
   let leader: LeaderDuties | null = null;
   let askedEpoch = -1;
 
+  const watchedStarts = createWatchedStarts(() => watched.all());
+  let announcements = 0;
   const deliverEffects = (message: Extract<RelayMessage, { t: 'effects' }>) => {
+    // A tab of an older build may relay effects without announcements.
+    if (message.announce?.length) {
+      announcements += 1;
+      store.set(announcementAtom, { text: message.announce.join('. '), n: announcements });
+    }
     for (const toast of message.toasts) toasts.push(toast);
     for (const kind of message.invalidate) invalidation.invalidate(kind);
   };
@@ -38,6 +47,10 @@ export function openSession(parts: ClientParts) {
       void parts
         .cancelHere(message.runId, { toast: false })
         .then((outcome) => relay.post({ t: 'cancel-result', id: message.id, outcome }));
+      return;
+    }
+    if (message.t === 'retry-now') {
+      leader?.retryNow();
       return;
     }
     if (leader) {
@@ -69,8 +82,14 @@ export function openSession(parts: ClientParts) {
     const inputs = applied.flatMap((input) => toRelayed(input, state.epoch));
     if (inputs.length > 0) relay.post({ t: 'inputs', inputs });
     const plan = planSideEffects(outputs.effects, watched.has);
-    if (plan.toasts.length > 0 || plan.invalidate.length > 0 || plan.notify.length > 0) {
-      const message = { t: 'effects', toasts: plan.toasts, invalidate: plan.invalidate } as const;
+    for (const run of watchedStarts(outputs, state)) plan.announce.unshift(announcementOf(run, 'started'));
+    if (plan.toasts.length + plan.invalidate.length + plan.notify.length + plan.announce.length > 0) {
+      const message = {
+        t: 'effects',
+        toasts: plan.toasts,
+        invalidate: plan.invalidate,
+        announce: plan.announce,
+      } as const;
       relay.post(message);
       // Host callbacks run after the frame's commit, not inside its flushSync.
       queueMicrotask(() => {
@@ -84,7 +103,7 @@ export function openSession(parts: ClientParts) {
   const seedPanel = () =>
     host
       .fetchRecentRuns()
-      .then((runs) => panel.merge(runs.map((run) => JobRunSummary.parse(run))))
+      .then((runs) => panel.merge(runs.map((run) => light.JobRunSummary.parse(run))))
       .catch((error: unknown) => parts.report(error, 'fetchRecentRuns'));
   // A run that left through a snapshot has no final status here; the history endpoint knows it.
   let refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -125,6 +144,10 @@ export function openSession(parts: ClientParts) {
   }
 
   return {
+    retryNow(): void {
+      if (leader) leader.retryNow();
+      else relay.post({ t: 'retry-now' });
+    },
     close(): void {
       if (refreshTimer !== null) clearTimeout(refreshTimer);
       parts.cancelRelay = null;

@@ -21,11 +21,15 @@ describe('planSideEffects', () => {
     );
     expect(plan.toasts).toEqual([
       { kind: 'error', title: 'match-scores #9 failed', message: '<img src=x onerror=alert(1)>', runId: '9' },
+      // The watched run that succeeded: a success notification.
+      { kind: 'success', title: 'match-scores #10 finished', message: '', runId: '10' },
     ]);
     expect(plan.invalidate).toEqual(['stats', 'history']);
     expect(plan.notify.map((r) => r.id)).toEqual(['10', '11']);
+    // Read out for the watched run whose end is known; the vanished one's is not.
+    expect(plan.announce).toEqual(['match-scores #10 finished successfully']);
   });
   it('does nothing for a flush without effects (progress only)', () => {
-    expect(planSideEffects([], () => true)).toEqual({ toasts: [], invalidate: [], notify: [] });
+    expect(planSideEffects([], () => true)).toEqual({ toasts: [], invalidate: [], notify: [], announce: [] });
   });
 });

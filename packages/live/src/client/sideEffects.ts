@@ -7,6 +7,20 @@ export interface SideEffectPlan {
   invalidate: InvalidationKind[];
   /** Watched runs that ended: one browser notification each (the leader alone shows them). */
   notify: JobRunSummary[];
+  /** What to read out politely in every tab: watched runs that started or ended. */
+  announce: string[];
+}
+
+const ENDED: Partial<Record<JobRunSummary['status'], string>> = {
+  SUCCESS: 'finished successfully',
+  FAILED: 'failed',
+  CANCELLED: 'was cancelled',
+};
+
+/** "match-scores #12847 started", for the live region. */
+export function announcementOf(run: JobRunSummary, what: 'started' | 'ended'): string {
+  const outcome = what === 'started' ? 'started' : (ENDED[run.status] ?? 'ended');
+  return `${run.jobName} ${displayRunId(run.id)} ${outcome}`;
 }
 
 /**
@@ -17,7 +31,7 @@ export function planSideEffects(
   effects: readonly LiveEffect[],
   isWatched: (id: string) => boolean,
 ): SideEffectPlan {
-  const plan: SideEffectPlan = { toasts: [], invalidate: [], notify: [] };
+  const plan: SideEffectPlan = { toasts: [], invalidate: [], notify: [], announce: [] };
   if (effects.length === 0) return plan;
   plan.invalidate.push('stats', 'history');
   for (const effect of effects) {
@@ -31,7 +45,19 @@ export function planSideEffects(
         runId: run.id,
       });
     }
-    if (isWatched(run.id)) plan.notify.push(run);
+    if (!isWatched(run.id)) continue;
+    plan.notify.push(run);
+    if (effect.type !== 'finished') continue;
+    plan.announce.push(announcementOf(run, 'ended'));
+    // A run the user started and is waiting for: say it worked (failures are toasted for all runs).
+    if (run.status === 'SUCCESS') {
+      plan.toasts.push({
+        kind: 'success',
+        title: `${run.jobName} ${displayRunId(run.id)} finished`,
+        message: '',
+        runId: run.id,
+      });
+    }
   }
   return plan;
 }

@@ -1,4 +1,5 @@
-import { ActiveResponse } from '@jobs/contracts';
+import type { ActiveResponse } from '@jobs/contracts';
+import * as light from '@jobs/contracts/light';
 
 export interface SnapshotFetcherOptions {
   fetchActive: () => Promise<ActiveResponse>;
@@ -25,7 +26,7 @@ export function createSnapshotFetcher(options: SnapshotFetcherOptions) {
     inFlight = epoch;
     options
       .fetchActive()
-      .then((body) => ActiveResponse.parse(body))
+      .then((body) => light.ActiveResponse.parse(body))
       .then(
         (snapshot) => {
           failures = 0;
@@ -36,6 +37,7 @@ export function createSnapshotFetcher(options: SnapshotFetcherOptions) {
           options.onError?.(error);
           if (stopped) return;
           const delay = Math.min(options.maxRetryMs, options.retryMs * 2 ** (failures - 1));
+          if (retryTimer !== null) clearTimeout(retryTimer);
           retryTimer = setTimeout(() => {
             retryTimer = null;
             fetcher.request();
@@ -65,6 +67,15 @@ export function createSnapshotFetcher(options: SnapshotFetcherOptions) {
       if (stopped) return;
       if (inFlight !== null) again = true;
       else run(options.currentEpoch());
+    },
+    /**
+     * The way to the server is back (the socket connected): failures while it was down say nothing
+     * now, so the backoff they built up is dropped and the next `request()` fetches at once.
+     */
+    resume(): void {
+      failures = 0;
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      retryTimer = null;
     },
     stop(): void {
       stopped = true;

@@ -6,6 +6,8 @@ export interface LiveTuning {
   reconnectSteadyAttempts: number;
   reconnectMaxMs: number;
   reconnectJitter: number;
+  /** One attempt that has neither connected nor failed by then is abandoned for the next. */
+  connectAttemptTimeoutMs: number;
   /** The socket must be down this long before `/active` is polled. */
   pollAfterMs: number;
   pollFirstMs: number;
@@ -24,11 +26,13 @@ export interface LiveTuning {
 export const DEFAULT_TUNING: LiveTuning = {
   // After a restart the socket is back within 2 s of the server, and many browsers whose sockets
   // dropped at once spread their attempts over 0.5–2 s instead of arriving together. About 10 s
-  // into an outage the delays start doubling, so a long one costs little.
+  // into an outage the delays start doubling, capped at 10 s so that a page is never more than
+  // 10 s behind a server that came back (a refused handshake is cheap for the server).
   reconnectBaseMs: 2000,
   reconnectSteadyAttempts: 6,
-  reconnectMaxMs: 30_000,
+  reconnectMaxMs: 10_000,
   reconnectJitter: 0.75,
+  connectAttemptTimeoutMs: 5000,
   pollAfterMs: 4000,
   pollFirstMs: 5000,
   pollMaxMs: 30_000,

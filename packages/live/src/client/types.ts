@@ -8,7 +8,10 @@ import type { LiveTuning } from './tuning.js';
 
 /** Everything that touches the outside world, injected by the host (no URL lives in this package). */
 export interface LiveHost {
-  /** Builds the socket.io-client socket (prefer `autoConnect: false`). Called in the leader tab only. */
+  /**
+   * Builds the socket.io-client socket (prefer `autoConnect: false`). Called in the leader tab only,
+   * and by `connectEarly`.
+   */
   connect: () => Socket;
   fetchActive: () => Promise<ActiveResponse>;
   /** Recent runs (the first history page) to seed the panel. */
@@ -32,13 +35,35 @@ export type LiveRole = 'leader' | 'follower' | 'stopped';
 
 export interface LiveClient {
   readonly store: JotaiStore;
+  /**
+   * The active runs the page already holds (the server rendered from them), handed over before
+   * `start()`: the client's list begins from them instead of empty. Nothing else changes: once the
+   * socket connects the client resyncs and fetches `/active` as always. Ignored once the client has
+   * started, been in sync or asked for a snapshot.
+   */
+  seed(snapshot: ActiveResponse): void;
+  /**
+   * Opens the socket now, before `start()`, when no other tab holds one: a page calls it before it
+   * hydrates so that the handshake overlaps hydration; the session's socket is this one. Touches no
+   * state (what the page hydrates from stays as the server rendered it). Unused (no `start()` within
+   * 10 s, or the tab follows another after all), it is closed.
+   */
+  connectEarly(): void;
   /** Idempotent and counted; returns its own stop. Teardown waits a tick (StrictMode remounts). */
   start(): () => void;
   stop(): void;
+  /** While the socket is down: try to reconnect now instead of at the next scheduled attempt. */
+  retryNow(): void;
   cancel(runId: string): Promise<ActionResult>;
+  /** The new run is watched (see `watch`). */
   retry(runId: string): Promise<ActionResult>;
+  /** The new run is watched (see `watch`). */
   enqueue(request: EnqueueRequest): Promise<ActionResult>;
-  watch(runId: string): void;
+  /**
+   * Announce this run's start and end, toast its success, notify when it ends. Asks for notification
+   * permission unless `askPermission: false` (browsers allow asking only from a click).
+   */
+  watch(runId: string, options?: { askPermission?: boolean }): void;
   unwatch(runId: string): void;
   isWatched(runId: string): boolean;
   dismissToast(id: string): void;

@@ -34,6 +34,10 @@ export function createWatched(storage: Storage | undefined) {
     has(id: string): boolean {
       return memory.has(id) || read().includes(id);
     },
+    /** Every watched id, read once (for checking many runs in one flush). */
+    all(): ReadonlySet<string> {
+      return new Set([...memory, ...read()]);
+    },
   };
 }
 export type Watched = ReturnType<typeof createWatched>;

@@ -1,3 +1,14 @@
+const leaderLock = (name: string) => `${name}:leader`;
+
+/**
+ * Web Locks, when this browser can elect: followers live on what the leader relays, so without
+ * BroadcastChannel every tab must lead (and without Web Locks too).
+ */
+function electionLocks(): LockManager | undefined {
+  if (typeof navigator === 'undefined' || typeof BroadcastChannel === 'undefined') return undefined;
+  return navigator.locks;
+}
+
 /**
  * One leader per browser through the Web Locks API: the lock is held for as long as the leader
  * tab lives and is released by the browser the moment that tab closes, at which point the next
@@ -5,9 +16,7 @@
  * BroadcastChannel (old browsers, Node tests) every instance leads alone.
  */
 export function electLeader(name: string, onLeader: () => () => void): { stop(): void } {
-  // Followers live on what the leader relays: without BroadcastChannel, every tab must lead.
-  const canRelay = typeof BroadcastChannel !== 'undefined';
-  const locks = typeof navigator === 'undefined' || !canRelay ? undefined : navigator.locks;
+  const locks = electionLocks();
   if (!locks) {
     const resign = onLeader();
     return { stop: resign };
@@ -16,7 +25,7 @@ export function electLeader(name: string, onLeader: () => () => void): { stop():
   let release: (() => void) | null = null;
   let stopped = false;
   locks
-    .request(`${name}:leader`, { signal: abort.signal }, async () => {
+    .request(leaderLock(name), { signal: abort.signal }, async () => {
       if (stopped) return;
       const resign = onLeader();
       await new Promise<void>((resolve) => {
@@ -35,4 +44,12 @@ export function electLeader(name: string, onLeader: () => () => void): { stop():
       else abort.abort();
     },
   };
+}
+
+/** Whether some tab already leads `name` (and so holds the socket). Without Web Locks: never. */
+export async function leaderExists(name: string): Promise<boolean> {
+  const locks = electionLocks();
+  if (!locks) return false;
+  const { held = [] } = await locks.query();
+  return held.some((lock) => lock.name === leaderLock(name));
 }

@@ -20,10 +20,12 @@ export interface RelayedToast {
 export type RelayMessage =
   | { t: 'inputs'; inputs: RelayedInput[] }
   | { t: 'status'; status: ConnectionStatus }
-  | { t: 'effects'; toasts: RelayedToast[]; invalidate: InvalidationKind[] }
+  | { t: 'effects'; toasts: RelayedToast[]; invalidate: InvalidationKind[]; announce: string[] }
   /** Follower → leader: I am new (or out of sync): send the status and a fresh snapshot. */
   | { t: 'hello' }
   | { t: 'need-snapshot' }
+  /** Follower → leader: the user pressed "Retry now"; the leader's socket tries at once. */
+  | { t: 'retry-now' }
   /** A tab's whole set of runs whose log lines it wants (state, not deltas: idempotent). */
   | { t: 'logs'; tabId: string; runIds: string[] }
   /** A new leader asks every tab for its log subscriptions. */
@@ -41,6 +43,7 @@ const KINDS = new Set([
   'effects',
   'hello',
   'need-snapshot',
+  'retry-now',
   'logs',
   'logs-query',
   'log',

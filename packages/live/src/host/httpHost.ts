@@ -1,13 +1,6 @@
-import {
-  ActiveResponse,
-  ApiError,
-  type EnqueueRequest,
-  HistoryResponse,
-  type JobRunSummary,
-  RunResponse,
-} from '@jobs/contracts';
+import type { ActiveResponse, EnqueueRequest, JobRunSummary } from '@jobs/contracts';
+import * as light from '@jobs/contracts/light';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { z } from 'zod';
 import type { LiveHost } from '../client/types.js';
 
 /**
@@ -53,10 +46,6 @@ export type HttpHost = Pick<
   'connect' | 'fetchActive' | 'fetchRecentRuns' | 'cancelRun' | 'retryRun' | 'enqueue'
 >;
 
-// A history page needs only its runs here; the rest of the page is the history view's business.
-const HistoryRuns = HistoryResponse.pick({ runs: true });
-const ErrorAnswer = ApiError.partial();
-
 /**
  * A `LiveHost` for an app whose backend proxies the jobs engine's HTTP API and socket: no
  * framework, no Remix. Every answer is parsed with the contract's schemas; a failed request throws
@@ -66,7 +55,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
   const base = options.apiBase.replace(/\/+$/, '');
   const pageSize = options.historyPageSize ?? 50;
 
-  async function request<T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  async function request<T>(path: string, schema: light.LightParser<T>, body?: unknown): Promise<T> {
     const doFetch = options.fetch ?? fetch;
     const extra = typeof options.headers === 'function' ? options.headers() : (options.headers ?? {});
     const response = await doFetch(`${base}${path}`, {
@@ -82,7 +71,7 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
     const json: unknown = await response.json().catch(() => null);
     if (response.status === 401) options.onUnauthorized?.();
     if (!response.ok) {
-      const error = ErrorAnswer.safeParse(json);
+      const error = light.ApiErrorAnswer.safeParse(json);
       const message = error.success ? (error.data.details ?? error.data.error) : undefined;
       throw new Error(message ?? `Request failed (${response.status})`);
     }
@@ -104,10 +93,10 @@ export function createHttpHost(options: HttpHostOptions): HttpHost {
       };
       return socket.url ? io(socket.url, settings) : io(settings);
     },
-    fetchActive: (): Promise<ActiveResponse> => request('/active', ActiveResponse),
-    fetchRecentRuns: () => request(`/history?pageSize=${pageSize}`, HistoryRuns).then((h) => h.runs),
-    cancelRun: (runId) => request(`/${id(runId)}/cancel`, RunResponse, {}).then(runOf),
-    retryRun: (runId) => request(`/${id(runId)}/retry`, RunResponse, {}).then(runOf),
-    enqueue: (req: EnqueueRequest) => request('/enqueue', RunResponse, req).then(runOf),
+    fetchActive: (): Promise<ActiveResponse> => request('/active', light.ActiveResponse),
+    fetchRecentRuns: () => request(`/history?pageSize=${pageSize}`, light.HistoryRuns).then((h) => h.runs),
+    cancelRun: (runId) => request(`/${id(runId)}/cancel`, light.RunResponse, {}).then(runOf),
+    retryRun: (runId) => request(`/${id(runId)}/retry`, light.RunResponse, {}).then(runOf),
+    enqueue: (req: EnqueueRequest) => request('/enqueue', light.RunResponse, req).then(runOf),
   };
 }

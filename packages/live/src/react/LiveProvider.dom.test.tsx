@@ -94,6 +94,36 @@ describe('<LiveProvider>', () => {
     await until(() => expect(server.stats.connections).toBe(0));
   });
 
+  it('starts from a seeded snapshot and still resyncs from /active once its socket connects', async () => {
+    const a = server.start(server.enqueue().id);
+    const b = server.start(server.enqueue().id);
+    const host = httpHost(server.url);
+    const page = await host.fetchActive(); // what the server rendered from
+    server.complete(b.id, 'SUCCESS', false); // ends after the page's snapshot, heard by no socket
+    let open = () => {};
+    const held = new Promise<void>((resolve) => (open = resolve));
+    const seeded = createLiveClient({ ...host, fetchActive: () => held.then(() => host.fetchActive()) });
+    seeded.seed(page);
+    const view = render(
+      <LiveProvider client={seeded}>
+        <Rows />
+      </LiveProvider>,
+    );
+    // Both rows from the seed while the resync's /active is held.
+    await until(() => expect(screen.getByTestId(`run-${b.id}`).dataset.status).toBe('RUNNING'));
+    expect(screen.getByTestId(`run-${a.id}`).dataset.status).toBe('RUNNING');
+    await until(() => expect(server.stats.totalConnections).toBe(1));
+    // A seed once the client runs is ignored.
+    seeded.seed({ runs: [], asOfSeq: 0 });
+    open();
+    // The resync's snapshot knows b ended: it leaves; a stays.
+    await until(() => expect(screen.queryByTestId(`run-${b.id}`)).toBeNull());
+    expect(screen.getByTestId(`run-${a.id}`)).toBeTruthy();
+    expect(server.stats.activeRequests).toBeGreaterThanOrEqual(2);
+    view.unmount();
+    await until(() => expect(server.stats.connections).toBe(0));
+  });
+
   it('shows CANCEL_REQUESTED optimistically', async () => {
     const a = server.start(server.enqueue().id);
     server.behaviour.cancelDelayMs = 200;

@@ -1,4 +1,5 @@
-import { JOB_EVENT, JobEvent, JobLogEvent } from '@jobs/contracts';
+import { JOB_EVENT, type JobEvent, type JobLogEvent } from '@jobs/contracts';
+import * as light from '@jobs/contracts/light';
 import type { Socket } from 'socket.io-client';
 import type { ConnectionStatus } from './status.js';
 
@@ -12,6 +13,12 @@ export interface SocketManagerOptions {
   onStatus: (status: ConnectionStatus) => void;
   /** Delay before reconnect attempt n (1-based). */
   backoff: (attempt: number) => number;
+  /**
+   * An attempt that has neither connected nor failed by then is given up and the next one
+   * scheduled: a relay that accepts the connection but never answers must not hold the page on
+   * one attempt (Socket.IO's own timeout is 20 s).
+   */
+  attemptTimeoutMs: number;
   now: () => number;
   onInvalidEvent?: (name: string, error: unknown) => void;
 }
@@ -32,6 +39,7 @@ const LISTENED = [
 export function createSocketManager(options: SocketManagerOptions) {
   let socket: Socket | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let watchdog: ReturnType<typeof setTimeout> | null = null;
   let attempt = 0;
   let since = options.now();
   const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
@@ -41,7 +49,31 @@ export function createSocketManager(options: SocketManagerOptions) {
     if (timer !== null) clearTimeout(timer);
     timer = null;
   };
+  const clearWatchdog = () => {
+    if (watchdog !== null) clearTimeout(watchdog);
+    watchdog = null;
+  };
+  /**
+   * Starts one attempt now, bounded by `attemptTimeoutMs`. `joining`: the host handed over a socket
+   * it had already started connecting; asking again would send a second namespace CONNECT.
+   */
+  const attemptNow = (joining = false) => {
+    const current = socket;
+    if (!current || current.connected) return;
+    // An attempt still under way (a "Retry now" during it) is dropped so that a fresh one starts.
+    if (watchdog !== null) current.disconnect();
+    clearWatchdog();
+    watchdog = setTimeout(() => {
+      watchdog = null;
+      if (socket !== current || current.connected) return;
+      // Closes the half-open attempt ('io client disconnect' is ignored below) and tries again.
+      current.disconnect();
+      scheduleReconnect();
+    }, options.attemptTimeoutMs);
+    if (!joining) current.connect();
+  };
   const scheduleReconnect = () => {
+    clearWatchdog();
     if (!socket || timer !== null) return;
     if (!online()) {
       report({ state: 'offline', since });
@@ -52,12 +84,13 @@ export function createSocketManager(options: SocketManagerOptions) {
     report({ state: 'reconnecting', since, attempt, nextAttemptAt: options.now() + delay });
     timer = setTimeout(() => {
       timer = null;
-      socket?.connect();
+      attemptNow();
     }, delay);
   };
   const onConnect = () => {
     attempt = 0;
     clearTimer();
+    clearWatchdog();
     report({ state: 'live', since: options.now() });
     options.onConnected();
   };
@@ -69,6 +102,7 @@ export function createSocketManager(options: SocketManagerOptions) {
   const onConnectError = () => scheduleReconnect();
   const onOffline = () => {
     clearTimer();
+    clearWatchdog();
     if (socket && !socket.connected) report({ state: 'offline', since });
   };
   const onOnline = () => {
@@ -76,18 +110,18 @@ export function createSocketManager(options: SocketManagerOptions) {
     clearTimer();
     attempt = 0;
     report({ state: 'connecting', since });
-    socket.connect();
+    attemptNow();
   };
   const listeners = LISTENED.map((name) => {
     const listener = (payload: unknown) => {
-      const parsed = JobEvent.safeParse(payload);
+      const parsed = light.JobEvent.safeParse(payload);
       if (parsed.success && parsed.data.type === name) options.onEvent(parsed.data);
       else options.onInvalidEvent?.(name, parsed.error ?? new Error(`type does not match ${name}`));
     };
     return [name, listener] as const;
   });
   const onLogLine = (payload: unknown) => {
-    const parsed = JobLogEvent.safeParse(payload);
+    const parsed = light.JobLogEvent.safeParse(payload);
     if (parsed.success) options.onLog?.(parsed.data);
     else options.onInvalidEvent?.(JOB_EVENT.log, parsed.error);
   };
@@ -106,11 +140,22 @@ export function createSocketManager(options: SocketManagerOptions) {
       globalThis.addEventListener?.('offline', onOffline);
       globalThis.addEventListener?.('online', onOnline);
       report({ state: 'connecting', since });
-      if (online()) socket.connect();
+      // The socket may have been opened early (`connectEarly`, while the page hydrates): connected
+      // already, it is live now; still connecting (`active`), its attempt is waited for.
+      if (socket.connected) onConnect();
+      else if (online()) attemptNow(socket.active);
       else report({ state: 'offline', since });
+    },
+    /** The user's "Retry now": the waiting attempt starts at once (also while offline, on request). */
+    retryNow(): void {
+      if (!socket || socket.connected) return;
+      clearTimer();
+      report({ state: 'reconnecting', since, attempt: Math.max(1, attempt), nextAttemptAt: options.now() });
+      attemptNow();
     },
     stop(): void {
       clearTimer();
+      clearWatchdog();
       globalThis.removeEventListener?.('offline', onOffline);
       globalThis.removeEventListener?.('online', onOnline);
       const closing = socket;

@@ -6,6 +6,7 @@ import {
   createLiveClient,
   LiveProvider,
   useActiveRunIds,
+  useAnnouncement,
   useConnection,
   useRun,
   useToasts,
@@ -64,8 +65,12 @@ function App() {
   const ids = useActiveRunIds();
   const connection = useConnection();
   const { toasts } = useToasts();
+  const announcement = useAnnouncement();
   return (
     <main data-connection={connection.state}>
+      <p id="announcement" role="status">
+        {announcement?.text}
+      </p>
       <ul id="runs">
         {ids.map((id) => (
           <Row key={id} id={id} />
@@ -93,6 +98,12 @@ const tree = (
     </LiveProvider>
   </Profiler>
 );
-createRoot(document.getElementById('root') as HTMLElement).render(
-  params.has('strict') ? <StrictMode>{tree}</StrictMode> : tree,
-);
+// `?early=MS`: the socket opens first and React renders MS later, as a page that hydrates slowly.
+const render = () =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    params.has('strict') ? <StrictMode>{tree}</StrictMode> : tree,
+  );
+if (params.has('early')) {
+  client.connectEarly();
+  setTimeout(render, Number(params.get('early')));
+} else render();
