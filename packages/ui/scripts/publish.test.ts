@@ -6,15 +6,15 @@
  * (so React's warnings are on) and loaded in Chromium: the main components render and work, and
  * the console stays silent.
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { chromiumLaunchOptions } from '@jobs/config/chromium';
+import { installConsumer } from '@jobs/config/npm';
 import react from '@vitejs/plugin-react';
 import { type Browser, chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -43,7 +43,7 @@ beforeAll(async () => {
     .at(-1);
   tarball = path.join(work, String(name));
   // One install per React major, both at once: the slow part of this file.
-  await Promise.all(reactMajors.map((major) => installConsumer(major)));
+  await Promise.all(reactMajors.map((major) => createConsumer(major)));
 }, 300_000);
 
 afterAll(async () => {
@@ -180,7 +180,7 @@ describe.each(reactMajors)('a plain Vite app on React %s', (major) => {
 });
 
 /** `npm install` into a fresh app dir: the tarball plus one React major, from the registry. */
-async function installConsumer(major: ReactMajor) {
+async function createConsumer(major: ReactMajor) {
   const app = path.join(work, `react-${major}`);
   mkdirSync(app, { recursive: true });
   writeFileSync(path.join(app, 'package.json'), consumerPackageJson(major, tarball));
@@ -188,20 +188,8 @@ async function installConsumer(major: ReactMajor) {
   writeFileSync(path.join(app, 'main.tsx'), mainTsx);
   writeFileSync(path.join(app, 'env.d.ts'), envDts);
   writeFileSync(path.join(app, 'tsconfig.json'), tsconfigJson);
-  await promisify(execFile)(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error'],
-    { cwd: app, env: cleanNpmEnv(), timeout: 240_000 },
-  );
+  await installConsumer(app);
   apps.set(major, app);
-}
-
-/** The outer `npm test -w …` leaves npm_* settings (workspace, prefix) that would misdirect an install. */
-function cleanNpmEnv(): NodeJS.ProcessEnv {
-  const keep = new Set(['npm_config_cache', 'npm_config_registry', 'npm_config_userconfig']);
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_') || keep.has(key)),
-  );
 }
 
 function tarballFiles(file: string): string[] {

@@ -13,6 +13,9 @@ export interface JobMetricsBucket {
   success: number;
   failed: number;
   cancelled: number;
+  /** duration percentiles of the bucket's runs, ms (null: no run with a duration; absent: not kept) */
+  p50Ms?: number | null;
+  p95Ms?: number | null;
 }
 
 /** At most `max` items, evenly spaced, always keeping the first and the last. */

@@ -42,3 +42,27 @@ export function formatTimestamp(iso: string | null | undefined): string {
   if (t === null) return '—';
   return new Date(t).toISOString().slice(0, 19).replace('T', ' ');
 }
+
+/**
+ * `2024-01-08 10:23:45 UTC`: a full timestamp with its time zone named, for timelines. UTC unless
+ * the host passes an IANA zone (`Europe/Berlin` → `… CET`); it depends on no browser setting, so
+ * the server and the browser write the same text.
+ */
+export function formatZonedTimestamp(iso: string | null | undefined, timeZone = 'UTC'): string {
+  const t = parseTime(iso);
+  if (t === null) return '—';
+  if (timeZone === 'UTC') return `${formatTimestamp(iso)} UTC`;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(t));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${get('timeZoneName')}`;
+}

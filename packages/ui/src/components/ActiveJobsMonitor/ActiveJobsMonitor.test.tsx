@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { ActiveJobsMonitor } from './ActiveJobsMonitor.js';
@@ -27,6 +27,29 @@ describe('ActiveJobsMonitor (no layout)', () => {
     );
     expect(screen.getAllByRole('status')).toHaveLength(1);
     expect(screen.getByRole('status')).toHaveTextContent('match-scores #1 finished');
+  });
+
+  it('says "updates paused" while the host\'s live updates are down', () => {
+    const { rerender } = render(<ActiveJobsMonitor runIds={['1']} renderRun={() => null} />);
+    expect(screen.getByText('updates live')).toBeInTheDocument();
+    rerender(<ActiveJobsMonitor runIds={['1']} renderRun={() => null} paused />);
+    expect(screen.queryByText('updates live')).toBeNull();
+    expect(screen.getByText('updates paused')).toHaveAttribute('data-paused');
+  });
+
+  it('lays out a short list itself and loads the virtualizer only past 20 rows', async () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `r${i}`);
+    const renderRun = (id: string) => <p>{id}</p>;
+    const short = render(<ActiveJobsMonitor runIds={ids(20)} renderRun={renderRun} />);
+    expect(short.container.querySelectorAll('ul[data-layout="flow"] > li')).toHaveLength(20);
+    short.unmount();
+    const long = render(<ActiveJobsMonitor runIds={ids(500)} renderRun={renderRun} />);
+    // While its code loads, the first 20 rows show, numbered out of all 500.
+    const first = long.container.querySelectorAll('ul[data-layout="flow"] > li');
+    expect(first).toHaveLength(20);
+    expect(first[0]).toHaveAttribute('aria-setsize', '500');
+    await waitFor(() => expect(long.container.querySelector('ul[data-layout="flow"]')).toBeNull());
+    expect(long.container.querySelectorAll('li').length).toBeLessThan(20);
   });
 
   it('server-renders the first rows (no layout yet) and passes className', () => {

@@ -1,8 +1,13 @@
-import { type ReactNode, useId } from 'react';
+import { lazy, type ReactNode, Suspense, useId } from 'react';
 import { formatCount } from '../../lib/number.js';
 import { EmptyState } from '../EmptyState/EmptyState.js';
 import styles from './ActiveJobsMonitor.module.css';
-import { VirtualRunList } from './VirtualRunList.js';
+import { PlainRunList } from './PlainRunList.js';
+
+// The virtualizer's code loads only for a list longer than about a screen; most first views have fewer runs.
+const VirtualRunList = lazy(() => import('./VirtualRunList.js').then((m) => ({ default: m.VirtualRunList })));
+/** Up to this many rows the browser lays the list out itself. */
+const PLAIN_MAX = 20;
 
 export interface ActiveJobsMonitorProps {
   /** Ids of the QUEUED and RUNNING runs, in display order. Only ids: each row fetches its own run. */
@@ -23,6 +28,11 @@ export interface ActiveJobsMonitorProps {
    * so one polite live region says what changed (status changes are announced, not only drawn).
    */
   announcement?: string;
+  /**
+   * The host's live updates are down (socket reconnecting or offline): the list may be stale, so
+   * "updates live" reads "updates paused" instead.
+   */
+  paused?: boolean;
   className?: string;
 }
 
@@ -35,6 +45,7 @@ export function ActiveJobsMonitor({
   maxHeight = 640,
   title = 'Active & Queued Jobs',
   announcement = '',
+  paused = false,
   className,
 }: ActiveJobsMonitorProps) {
   const headingId = useId();
@@ -53,7 +64,9 @@ export function ActiveJobsMonitor({
         <span className={styles.count} data-field="count">
           {formatCount(runIds.length)}
         </span>
-        <span className={styles.hint}>updates live</span>
+        <span className={styles.hint} data-field="liveness" data-paused={paused || undefined}>
+          {paused ? 'updates paused' : 'updates live'}
+        </span>
       </header>
       <p className="jobs-visually-hidden" role="status" data-field="announcement">
         {announcement}
@@ -66,8 +79,23 @@ export function ActiveJobsMonitor({
           onAction={onStartProcessing}
         />
       )}
-      {state === 'ready' && (
-        <VirtualRunList runIds={runIds} renderRun={renderRun} maxHeight={maxHeight} label={title} />
+      {state === 'ready' && runIds.length <= PLAIN_MAX && (
+        <PlainRunList runIds={runIds} renderRun={renderRun} maxHeight={maxHeight} label={title} />
+      )}
+      {state === 'ready' && runIds.length > PLAIN_MAX && (
+        <Suspense
+          fallback={
+            <PlainRunList
+              runIds={runIds.slice(0, PLAIN_MAX)}
+              total={runIds.length}
+              renderRun={renderRun}
+              maxHeight={maxHeight}
+              label={title}
+            />
+          }
+        >
+          <VirtualRunList runIds={runIds} renderRun={renderRun} maxHeight={maxHeight} label={title} />
+        </Suspense>
       )}
     </section>
   );

@@ -59,3 +59,25 @@ export const AllStates: Story = {
   ),
 };
 export const Hostile: Story = { args: { children: HOSTILE_TEXT } };
+
+/** A link with the button's look: it works before hydration and without JavaScript. */
+export const AsLink: Story = {
+  args: { href: '/admin/jobs/new', variant: 'primary', children: 'Run New Job' },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('link', { name: 'Run New Job' })).toHaveAttribute(
+      'href',
+      '/admin/jobs/new',
+    );
+  },
+};
+
+/** The look lent to the host's own router link (`<Link>` in Remix or React Router). */
+export const AsChild: Story = {
+  args: {
+    asChild: true,
+    children: <a href="/admin/jobs/bulk">Bulk…</a>,
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole('link', { name: 'Bulk…' })).toHaveAttribute('data-variant', 'secondary');
+  },
+};

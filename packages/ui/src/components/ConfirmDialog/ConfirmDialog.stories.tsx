@@ -36,6 +36,21 @@ export const Busy: Story = { args: { busy: true } };
 export const Neutral: Story = {
   args: { tone: 'default', title: 'Re-run this job?', confirmLabel: 'Re-run', description: undefined },
 };
+/** A confirmation that is a page of its own: a POST form (works without JavaScript), Cancel a link back. */
+export const AsPage: Story = {
+  args: {
+    title: 'Cancel match-scores (#12847)?',
+    action: '/admin/jobs/runs/12847/cancel',
+    cancelHref: '/admin/jobs',
+  },
+  play: async ({ args }) => {
+    const dialog = screen.getByRole('alertdialog', { name: 'Cancel match-scores (#12847)?' });
+    await expect(dialog.querySelector('form')).toHaveAttribute('action', '/admin/jobs/runs/12847/cancel');
+    await expect(screen.getByRole('link', { name: 'Keep running' })).toHaveAttribute('href', '/admin/jobs');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel run' }));
+    await expect(args.onConfirm).toHaveBeenCalledOnce();
+  },
+};
 export const WithPreview: Story = {
   args: {
     title: 'Clean up 2 stalled jobs?',
@@ -83,6 +98,36 @@ export const EscapeReturnsFocus: Story = {
     await userEvent.click(await screen.findByRole('button', { name: 'Cancel run' }));
     await expect(args.onConfirm).toHaveBeenCalledOnce();
     await waitFor(() => expect(trigger).toHaveFocus());
+  },
+};
+
+function WithHostButton(args: ConfirmDialogProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)}>Cancel run (host button)</Button>
+      <ConfirmDialog {...args} open={open} onOpenChange={setOpen} />
+    </>
+  );
+}
+
+/**
+ * Opened by the host's own button (controlled, no `trigger`), as the run cards and the details
+ * dialog do: closing it gives focus back to that button, not to the page's body.
+ */
+export const HostButtonGetsFocusBack: Story = {
+  args: { open: false },
+  render: (args) => <WithHostButton {...args} />,
+  play: async ({ canvas }) => {
+    const opener = canvas.getByRole('button', { name: 'Cancel run (host button)' });
+    await userEvent.click(opener);
+    await userEvent.click(await screen.findByRole('button', { name: 'Keep running' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    await waitFor(() => expect(opener).toHaveFocus());
+    await userEvent.click(opener);
+    await screen.findByRole('alertdialog');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(opener).toHaveFocus());
   },
 };
 

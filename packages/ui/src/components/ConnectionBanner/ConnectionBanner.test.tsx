@@ -30,11 +30,12 @@ describe('ConnectionBanner', () => {
     expect(onRetryNow).toHaveBeenCalledOnce();
   });
 
-  it('reads an overdue attempt as "a moment" and ignores a bad time', () => {
+  it('reads an overdue attempt as under way, never "in a moment", and ignores a bad time', () => {
     const { rerender } = render(
-      <ConnectionBanner state="reconnecting" nextAttemptAt={inSeconds(-5)} now={NOW} />,
+      <ConnectionBanner state="reconnecting" nextAttemptAt={inSeconds(-5)} attempt={3} now={NOW} />,
     );
-    expect(screen.getByRole('status')).toHaveTextContent('Next attempt in a moment.');
+    expect(screen.getByRole('status')).toHaveTextContent('Trying to reconnect now (attempt 3).');
+    expect(screen.getByRole('status')).not.toHaveTextContent('a moment');
     rerender(<ConnectionBanner state="reconnecting" nextAttemptAt="garbage" now={NOW} />);
     expect(screen.getByRole('status')).not.toHaveTextContent('Next attempt');
   });

@@ -45,9 +45,12 @@ export function ConnectionBanner({
       <p className={styles.text}>
         <strong>{HEADLINE[state]}</strong>
         {state === 'reconnecting' && waitMs !== null && (
-          <span>
+          <span data-field="next-attempt">
             {' '}
-            Next attempt in {waitMs < 1000 ? 'a moment' : formatDuration(Math.ceil(waitMs / 1000) * 1000)}
+            {/* Past the due time the attempt is under way: say so rather than "in a moment". */}
+            {waitMs < 1000
+              ? 'Trying to reconnect now'
+              : `Next attempt in ${formatDuration(Math.ceil(waitMs / 1000) * 1000)}`}
             {attempt ? ` (attempt ${attempt})` : ''}.
           </span>
         )}

@@ -5,6 +5,7 @@ import {
   bigJson,
   failedDetails,
   hostileDetails,
+  NOW,
   runningDetails,
   successDetails,
   tooLargeDetails,
@@ -19,6 +20,7 @@ const meta = {
     open: true,
     run: successDetails,
     canManage: true,
+    now: NOW,
     onOpenChange: fn(),
     onRerun: fn(),
     onCancel: fn(),
@@ -43,6 +45,22 @@ export const Running: Story = { args: { run: runningDetails } };
 export const CancelPending: Story = { args: { run: runningDetails, cancelPending: true } };
 export const Viewer: Story = { args: { run: runningDetails, canManage: false } };
 export const TooLarge: Story = { args: { run: tooLargeDetails } };
+/** With `progressSamples` the run's progress over time is drawn above its params. */
+export const WithProgressChart: Story = {
+  args: {
+    run: successDetails,
+    progressSamples: [
+      { at: '2026-12-05T10:00:00.000Z', percent: 0 },
+      { at: '2026-12-05T10:00:20.000Z', percent: 35 },
+      { at: '2026-12-05T10:00:40.000Z', percent: 70 },
+      { at: '2026-12-05T10:01:00.000Z', percent: 100 },
+    ],
+  },
+};
+/** A finished run offers "Re-run with changes…": the run form, prefilled with its params. */
+export const RerunWithChanges: Story = {
+  args: { run: failedDetails, onRerunWithChanges: fn(), links: { rerunWithChanges: '#rerun-with-changes' } },
+};
 export const Loading: Story = { args: { run: null, loading: true } };
 export const LoadError: Story = {
   args: { run: null, error: { error: 'Not found', details: 'No run #99999.', retryable: false } },

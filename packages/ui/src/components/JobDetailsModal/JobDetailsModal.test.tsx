@@ -1,6 +1,8 @@
 import { makeDetails } from '@jobs/contracts/testing';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import {
   bigJson,
@@ -11,13 +13,16 @@ import {
   successDetails,
   tooLargeDetails,
 } from '../../testing/fixtures.js';
+import { NOW } from '../../testing/runs.js';
 import { JobDetailsModal, type JobDetailsModalProps } from './JobDetailsModal.js';
+import { RunFacts } from './RunFacts.js';
 
 function setup(overrides: Partial<JobDetailsModalProps> = {}) {
   const props: JobDetailsModalProps = {
     run: successDetails,
     open: true,
     onOpenChange: vi.fn(),
+    now: NOW,
     ...overrides,
   };
   return { ...render(<JobDetailsModal {...props} />), props };
@@ -42,8 +47,8 @@ describe('JobDetailsModal', () => {
     expect(dialog).toHaveTextContent('Trigger');
     expect(dialog).toHaveTextContent('admin@example.com');
     expect(dialog).toHaveTextContent('v1.2.3');
-    expect(dialog).toHaveTextContent('Started2026-01-08 10:23:00 (delay: 2.1s)');
-    expect(dialog).toHaveTextContent('Finished2026-01-08 10:25:00 (duration: 2m 5s)');
+    expect(dialog).toHaveTextContent('Started2026-01-08 10:23:00 UTC (7m ago) (delay: 2.1s)');
+    expect(dialog).toHaveTextContent('Finished2026-01-08 10:25:00 UTC (5m ago) (duration: 2m 5s)');
     expect(within(dialog).getByRole('tree', { name: 'Parameters' })).toHaveTextContent(
       '"candidateBatchSize":500',
     );
@@ -144,5 +149,77 @@ describe('JobDetailsModal', () => {
     fireEvent.keyDown(dialog, { key: 'Escape' });
     await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await vi.waitFor(() => expect(opener).toHaveFocus());
+  });
+});
+
+describe('JobDetailsModal: re-run with changes', () => {
+  it('offers a finished run to run again with changes, as a link and a callback', () => {
+    const onRerunWithChanges = vi.fn();
+    setup({
+      run: failedDetails,
+      canManage: true,
+      onRerunWithChanges,
+      links: { rerunWithChanges: '/admin/jobs/new?from=1' },
+    });
+    const link = screen.getByRole('link', { name: 'Re-run with changes…' });
+    expect(link).toHaveAttribute('href', '/admin/jobs/new?from=1');
+    fireEvent.click(link);
+    expect(onRerunWithChanges).toHaveBeenCalledWith(failedDetails);
+  });
+
+  it('offers it neither for a run still going nor to viewers', () => {
+    setup({ run: runningDetails, canManage: true, onRerunWithChanges: vi.fn() });
+    expect(screen.queryByRole('button', { name: 'Re-run with changes…' })).not.toBeInTheDocument();
+  });
+
+  it('offers it to no viewer', () => {
+    setup({ run: successDetails, canManage: false, onRerunWithChanges: vi.fn() });
+    expect(screen.queryByRole('button', { name: 'Re-run with changes…' })).not.toBeInTheDocument();
+  });
+});
+
+describe('JobDetailsModal: progress chart', () => {
+  it("draws the run's progress over time when given samples", () => {
+    const samples = [
+      { at: '2026-12-05T10:00:00.000Z', percent: 0 },
+      { at: '2026-12-05T10:00:30.000Z', percent: 40 },
+      { at: '2026-12-05T10:01:00.000Z', percent: 100 },
+    ];
+    setup({ run: successDetails, progressSamples: samples });
+    const chart = screen.getByRole('img', { name: /^Progress of / });
+    expect(chart).toHaveAccessibleName(expect.stringContaining(successDetails.jobName));
+    expect(chart).toHaveAccessibleName(expect.stringContaining('0% to 100% over'));
+  });
+
+  it('has no chart when the host gives no samples', () => {
+    setup({ run: successDetails });
+    expect(screen.queryByRole('img', { name: /^Progress of / })).not.toBeInTheDocument();
+  });
+});
+
+describe('the run timeline', () => {
+  it('names the time zone: UTC by default, or the zone the host passes', () => {
+    setup({ timeZone: 'Europe/Berlin' });
+    const started = screen.getAllByText(/^2026-01-08 11:23:00/)[0] as HTMLElement;
+    expect(started.tagName).toBe('TIME');
+    expect(started).toHaveAttribute('dateTime', successDetails.startedAt);
+    expect(started.textContent).toMatch(/^2026-01-08 11:23:00 (CET|GMT\+1)$/);
+  });
+
+  it('server and hydrating render agree; "ago" joins only after hydration', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const facts = <RunFacts run={successDetails} cancelPending={false} now={NOW} />;
+    const html = renderToString(facts);
+    expect(html).toContain('2026-01-08 10:23:00 UTC');
+    expect(html).not.toContain('ago');
+    const host = document.createElement('div');
+    host.innerHTML = html;
+    document.body.append(host);
+    const root = await act(async () => hydrateRoot(host, facts));
+    expect(errors.mock.calls).toEqual([]);
+    expect(host.textContent).toContain('2026-01-08 10:23:00 UTC (7m ago)');
+    act(() => root.unmount());
+    host.remove();
+    errors.mockRestore();
   });
 });

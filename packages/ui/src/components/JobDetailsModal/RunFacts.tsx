@@ -1,7 +1,8 @@
 import type { JobRunDetails, JobTrigger } from '@jobs/contracts';
 import { displayRunId, uiStatusOf } from '@jobs/contracts';
 import { formatPreciseDuration } from '../../lib/format.js';
-import { formatTimestamp, parseTime } from '../../lib/index.js';
+import { formatRelative, formatZonedTimestamp, parseTime, useNow } from '../../lib/index.js';
+import { useHydrated } from '../../lib/useHydrated.js';
 import { JobStatusBadge } from '../JobStatusBadge/index.js';
 import { SafeText } from '../SafeText/SafeText.js';
 import styles from './JobDetailsModal.module.css';
@@ -21,8 +22,18 @@ function span(stored: number | null, from: string | null, to: string | null): nu
   return a === null || b === null ? null : Math.max(0, b - a);
 }
 
+export interface RunFactsProps {
+  run: JobRunDetails;
+  cancelPending: boolean;
+  /** IANA zone the timeline is written in; UTC by default */
+  timeZone?: string | undefined;
+  /** reference time for "3m ago"; the shared ticking clock when absent */
+  now?: Date | undefined;
+}
+
 /** Status, who and what, then the queued → started → finished timeline. */
-export function RunFacts({ run, cancelPending }: { run: JobRunDetails; cancelPending: boolean }) {
+export function RunFacts({ run, cancelPending, timeZone, now }: RunFactsProps) {
+  const stamp = (iso: string | null) => <Stamp iso={iso} timeZone={timeZone} now={now} />;
   const delay = span(run.queueDelayMs, run.queuedAt, run.startedAt);
   const duration = span(run.durationMs, run.startedAt, run.finishedAt);
   return (
@@ -68,19 +79,17 @@ export function RunFacts({ run, cancelPending }: { run: JobRunDetails; cancelPen
       <h3 className={styles.section}>Timeline</h3>
       <dl className={styles.timeline}>
         <dt>Queued</dt>
-        <dd>
-          <Stamp iso={run.queuedAt} />
-        </dd>
+        <dd>{stamp(run.queuedAt)}</dd>
         <dt>Started</dt>
         <dd>
-          <Stamp iso={run.startedAt} />
+          {stamp(run.startedAt)}
           {run.startedAt && delay !== null ? (
             <span className={styles.aside}> (delay: {formatPreciseDuration(delay)})</span>
           ) : null}
         </dd>
         <dt>Finished</dt>
         <dd>
-          <Stamp iso={run.finishedAt} />
+          {stamp(run.finishedAt)}
           {run.finishedAt && duration !== null ? (
             <span className={styles.aside}> (duration: {formatPreciseDuration(duration)})</span>
           ) : null}
@@ -90,7 +99,35 @@ export function RunFacts({ run, cancelPending }: { run: JobRunDetails; cancelPen
   );
 }
 
-function Stamp({ iso }: { iso: string | null }) {
+/**
+ * The absolute time with its zone, the same in the server render and the browser; "(3m ago)" reads
+ * the reader's clock, so it joins only once hydrated (otherwise React would see two texts).
+ */
+function Stamp({
+  iso,
+  timeZone,
+  now,
+}: {
+  iso: string | null;
+  timeZone?: string | undefined;
+  now?: Date | undefined;
+}) {
+  const hydrated = useHydrated();
   if (!iso) return <span className={styles.aside}>—</span>;
-  return <time dateTime={iso}>{formatTimestamp(iso)}</time>;
+  return (
+    <>
+      <time dateTime={iso}>{formatZonedTimestamp(iso, timeZone)}</time>
+      {hydrated ? <Ago iso={iso} now={now} /> : null}
+    </>
+  );
+}
+
+function Ago({ iso, now }: { iso: string; now?: Date | undefined }) {
+  const at = useNow(now);
+  return (
+    <span className={styles.aside} data-relative="">
+      {' '}
+      ({formatRelative(iso, at)})
+    </span>
+  );
 }

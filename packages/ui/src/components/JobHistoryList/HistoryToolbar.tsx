@@ -1,8 +1,10 @@
 import type { JobRunStatus } from '@jobs/contracts';
 import { JOB_RUN_STATUSES } from '@jobs/contracts';
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type MouseEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { followUnlessHandled } from '../../lib/followLink.js';
 import { useDebouncedCallback } from '../../lib/useDebouncedCallback.js';
 import { visibleText } from '../../lib/visibleText.js';
+import { Button } from '../Button/index.js';
 import { STATUS_META } from '../JobStatusBadge/index.js';
 import styles from './JobHistoryList.module.css';
 
@@ -19,13 +21,26 @@ export interface HistoryToolbarProps {
   filters: HistoryFilters;
   jobNames: readonly string[];
   onFilterChange: (filters: HistoryFilters) => void;
+  /** the address of the history with these filters: status choices become links */
+  filterHref?: (filters: HistoryFilters) => string;
   actions?: ReactNode;
 }
 
-/** Job and status selects (native, so keyboard and mobile pickers just work) and a debounced search. */
-export function HistoryToolbar({ filters, jobNames, onFilterChange, actions }: HistoryToolbarProps) {
+/**
+ * A GET form (fields `job`, `status`, `q`), so filtering works without JavaScript: a job box with
+ * the job names as suggestions, status choices as one row of toggles, a debounced search. No
+ * `<select>`: the choices are all in view, and a dialog's own picker is the page's only one.
+ */
+export function HistoryToolbar({
+  filters,
+  jobNames,
+  onFilterChange,
+  filterHref,
+  actions,
+}: HistoryToolbarProps) {
   const id = useId();
   const [query, setQuery] = useState(filters.q ?? '');
+  const [job, setJob] = useState(filters.jobName ?? '');
   const sent = useRef(filters.q);
   // The host owns the filters: when it changes q itself (Clear filters, a URL), the box follows;
   // the echo of what we sent is ignored, or a slow host would undo keys typed since.
@@ -33,50 +48,53 @@ export function HistoryToolbar({ filters, jobNames, onFilterChange, actions }: H
     if (filters.q !== sent.current) setQuery(filters.q ?? '');
     sent.current = filters.q;
   }, [filters.q]);
+  useEffect(() => setJob(filters.jobName ?? ''), [filters.jobName]);
   const debouncedSearch = useDebouncedCallback((text: string) => {
     const q = text.trim() === '' ? undefined : text;
     sent.current = q;
     onFilterChange({ ...filters, q });
   }, SEARCH_DEBOUNCE_MS);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const q = query.trim() === '' ? undefined : query;
+    sent.current = q;
+    onFilterChange({ ...filters, jobName: job.trim() || undefined, q });
+  };
+  const chooseStatus = (status: JobRunStatus | undefined) => onFilterChange({ ...filters, status });
 
+  // Unnamed on purpose: a named form is a landmark, and a page may hold several lists.
   return (
-    <div className={styles.toolbar}>
+    <form className={styles.toolbar} method="get" onSubmit={submit}>
       <label className={styles.filter} htmlFor={`${id}job`}>
         <span className="jobs-visually-hidden">Filter by job</span>
-        <select
+        <input
           id={`${id}job`}
-          value={filters.jobName ?? ''}
-          onChange={(e) => onFilterChange({ ...filters, jobName: e.target.value || undefined })}
-        >
-          <option value="">All jobs</option>
-          {jobNames.map((name) => (
-            <option key={name} value={name}>
-              {visibleText(name)}
-            </option>
-          ))}
-        </select>
+          name="job"
+          list={`${id}jobs`}
+          placeholder="All jobs"
+          autoComplete="off"
+          value={job}
+          onChange={(e) => {
+            const value = e.target.value;
+            setJob(value);
+            // A picked suggestion (or a cleared box) applies at once; partial text waits for Enter.
+            if (value === '' || jobNames.includes(value))
+              onFilterChange({ ...filters, jobName: value || undefined });
+          }}
+        />
       </label>
-      <label className={styles.filter} htmlFor={`${id}status`}>
-        <span className="jobs-visually-hidden">Filter by status</span>
-        <select
-          id={`${id}status`}
-          value={filters.status ?? ''}
-          onChange={(e) =>
-            onFilterChange({ ...filters, status: (e.target.value || undefined) as JobRunStatus | undefined })
-          }
-        >
-          <option value="">All statuses</option>
-          {JOB_RUN_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_META[status].icon} {STATUS_META[status].label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <datalist id={`${id}jobs`}>
+        {jobNames.map((name) => (
+          <option key={name} value={name}>
+            {visibleText(name)}
+          </option>
+        ))}
+      </datalist>
       <label className={styles.search} htmlFor={`${id}q`}>
         <span className="jobs-visually-hidden">Search runs</span>
         <input
           id={`${id}q`}
+          name="q"
           type="search"
           placeholder="Search id, error, params.userId:8"
           value={query}
@@ -87,7 +105,46 @@ export function HistoryToolbar({ filters, jobNames, onFilterChange, actions }: H
           }}
         />
       </label>
+      {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}
+      <Button type="submit">Filter</Button>
       {actions ? <div className={styles.actions}>{actions}</div> : null}
-    </div>
+      <fieldset className={styles.statuses}>
+        <legend className="jobs-visually-hidden">Filter by status</legend>
+        {[undefined, ...JOB_RUN_STATUSES].map((status) => {
+          const current = (filters.status ?? undefined) === status;
+          const label = status ? (
+            <>
+              <span aria-hidden="true">{STATUS_META[status].icon}</span> {STATUS_META[status].label}
+            </>
+          ) : (
+            'All statuses'
+          );
+          return filterHref ? (
+            <Button
+              key={status ?? 'all'}
+              size="small"
+              variant={current ? 'primary' : 'ghost'}
+              href={filterHref({ ...filters, status })}
+              aria-current={current ? 'true' : undefined}
+              onClick={(event: MouseEvent<HTMLAnchorElement>) =>
+                followUnlessHandled(event, () => chooseStatus(status))
+              }
+            >
+              {label}
+            </Button>
+          ) : (
+            <Button
+              key={status ?? 'all'}
+              size="small"
+              variant={current ? 'primary' : 'ghost'}
+              aria-pressed={current}
+              onClick={() => chooseStatus(status)}
+            >
+              {label}
+            </Button>
+          );
+        })}
+      </fieldset>
+    </form>
   );
 }

@@ -57,10 +57,62 @@ describe('JobHistoryList', () => {
 
   it('filters by job and status at once', () => {
     const { props } = setup({ filters: { status: 'FAILED' } });
+    // A picked job name applies at once; partial text waits for Enter (the form's submit).
     fireEvent.change(screen.getByLabelText('Filter by job'), { target: { value: 'feed-presort' } });
     expect(props.onFilterChange).toHaveBeenCalledWith({ status: 'FAILED', jobName: 'feed-presort' });
-    fireEvent.change(screen.getByLabelText('Filter by status'), { target: { value: '' } });
+    const statuses = screen.getByRole('group', { name: 'Filter by status' });
+    expect(within(statuses).getByRole('button', { name: /Failed/ })).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.click(within(statuses).getByRole('button', { name: 'All statuses' }));
     expect(props.onFilterChange).toHaveBeenLastCalledWith({ status: undefined });
+  });
+
+  it('has no <select>: a dialog’s own picker stays the page’s only one', () => {
+    const { container } = setup();
+    expect(container.querySelector('select')).toBeNull();
+  });
+
+  it('with addresses, pages, filters and details are links and the toolbar a GET form', () => {
+    const { props, container } = setup({
+      page: 2,
+      filters: { jobName: 'match-scores' },
+      pageHref: (page) => `?page=${page}`,
+      filterHref: (f) => `?job=${f.jobName ?? ''}&status=${f.status ?? ''}`,
+      runHref: (run) => `/runs/${run.id}`,
+    });
+    expect(screen.getByRole('link', { name: 'Prev' })).toHaveAttribute('href', '?page=1');
+    expect(screen.getByRole('link', { name: 'Next' })).toHaveAttribute('href', '?page=3');
+    const statuses = screen.getByRole('group', { name: 'Filter by status' });
+    expect(within(statuses).getByRole('link', { name: /Cancelled/ })).toHaveAttribute(
+      'href',
+      '?job=match-scores&status=CANCELLED',
+    );
+    expect(within(statuses).getByRole('link', { name: 'All statuses' })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+    expect(screen.getByRole('link', { name: /^Details of media-metadata/ })).toHaveAttribute(
+      'href',
+      `/runs/${failedRun.id}`,
+    );
+    const form = container.querySelector('form[method="get"]');
+    expect(form).toHaveAttribute('method', 'get');
+    expect(container.querySelector('input[name="job"]')).toHaveValue('match-scores');
+    expect(container.querySelector('input[name="q"]')).not.toBeNull();
+    // A plain click routes through the callbacks instead of loading the address.
+    fireEvent.click(screen.getByRole('link', { name: 'Next' }));
+    expect(props.onPageChange).toHaveBeenCalledWith(3);
+    fireEvent.click(within(statuses).getByRole('link', { name: /Cancelled/ }));
+    expect(props.onFilterChange).toHaveBeenLastCalledWith({ jobName: 'match-scores', status: 'CANCELLED' });
+    fireEvent.click(screen.getByRole('link', { name: /^Details of media-metadata/ }));
+    expect(props.onViewDetails).toHaveBeenCalledWith(failedRun);
+  });
+
+  it('a typed job name applies on Enter (the form submits)', () => {
+    const { props, container } = setup();
+    fireEvent.change(screen.getByLabelText('Filter by job'), { target: { value: 'match' } });
+    expect(props.onFilterChange).not.toHaveBeenCalled();
+    fireEvent.submit(container.querySelector('form[method="get"]') as HTMLFormElement);
+    expect(props.onFilterChange).toHaveBeenCalledWith({ jobName: 'match', q: undefined });
   });
 
   it('passes the clicked run to onViewDetails', () => {

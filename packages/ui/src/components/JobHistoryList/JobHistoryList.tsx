@@ -1,5 +1,6 @@
 import type { ApiError, JobRunSummary } from '@jobs/contracts';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { followUnlessHandled } from '../../lib/followLink.js';
 import { formatCount } from '../../lib/index.js';
 import { Button } from '../Button/index.js';
 import { JobRunCard } from '../JobRunCard/index.js';
@@ -31,6 +32,14 @@ export interface JobHistoryListProps {
   onViewDetails: (run: JobRunSummary) => void;
   onRetry?: (page: number) => void;
   onShowNewRuns?: (count: number) => void;
+  /**
+   * Addresses for a host that routes by URL. With them, Prev/Next, the status choices, Clear filters
+   * and each run's Details are real links and the filter box a GET form, so the list pages and
+   * filters without JavaScript; a plain click still calls the matching `on…` callback.
+   */
+  pageHref?: (page: number) => string;
+  filterHref?: (filters: HistoryFilters) => string;
+  runHref?: (run: JobRunSummary) => string;
   /** toolbar slot, e.g. the host's "Run New Job" button */
   actions?: ReactNode;
   className?: string;
@@ -60,6 +69,7 @@ export function JobHistoryList(props: JobHistoryListProps) {
       : runs.length === 0
         ? 'empty'
         : 'ready';
+  const heading = useTopOnPageTurn(page);
 
   return (
     <section
@@ -67,11 +77,14 @@ export function JobHistoryList(props: JobHistoryListProps) {
       data-state={state}
       aria-busy={loading || undefined}
     >
-      <h2 className={styles.title}>{props.title ?? 'Job History'}</h2>
+      <h2 ref={heading.ref} tabIndex={-1} className={styles.title}>
+        {props.title ?? 'Job History'}
+      </h2>
       <HistoryToolbar
         filters={filters}
         jobNames={props.jobNames}
         onFilterChange={props.onFilterChange}
+        {...(props.filterHref ? { filterHref: props.filterHref } : {})}
         actions={props.actions}
       />
       {newRunsCount > 0 && props.onShowNewRuns ? (
@@ -94,13 +107,23 @@ export function JobHistoryList(props: JobHistoryListProps) {
       ) : state === 'empty' ? (
         <div className={styles.placeholder}>
           <p>{filtered ? 'No runs match these filters.' : 'No runs yet.'}</p>
-          {filtered ? <Button onClick={() => props.onFilterChange({})}>Clear filters</Button> : null}
+          {filtered ? (
+            <LinkOrButton href={props.filterHref?.({})} onClick={() => props.onFilterChange({})}>
+              Clear filters
+            </LinkOrButton>
+          ) : null}
         </div>
       ) : (
         <ul className={styles.list} aria-label="Job runs">
           {runs.map((run) => (
             <li key={run.id} className={styles.row}>
-              <JobRunCard run={run} variant="history" now={now} onViewDetails={props.onViewDetails} />
+              <JobRunCard
+                run={run}
+                variant="history"
+                now={now}
+                onViewDetails={props.onViewDetails}
+                {...(props.runHref ? { detailsHref: props.runHref(run) } : {})}
+              />
             </li>
           ))}
         </ul>
@@ -110,13 +133,72 @@ export function JobHistoryList(props: JobHistoryListProps) {
           {state === 'error' || state === 'loading' ? '' : rangeLabel(page, pageSize, runs.length, total)}
           {loading && state === 'ready' ? ' • Refreshing…' : ''}
         </span>
-        <Button disabled={page <= 1 || loading} onClick={() => props.onPageChange(page - 1)}>
+        <LinkOrButton
+          href={props.pageHref?.(page - 1)}
+          disabled={page <= 1 || loading}
+          onClick={() => heading.turn(page - 1, props.onPageChange)}
+        >
           <span aria-hidden="true">←</span> Prev
-        </Button>
-        <Button disabled={!hasNext || loading} onClick={() => props.onPageChange(page + 1)}>
+        </LinkOrButton>
+        <LinkOrButton
+          href={props.pageHref?.(page + 1)}
+          disabled={!hasNext || loading}
+          onClick={() => heading.turn(page + 1, props.onPageChange)}
+        >
           Next <span aria-hidden="true">→</span>
-        </Button>
+        </LinkOrButton>
       </nav>
     </section>
+  );
+}
+
+/**
+ * Prev/Next sit below the rows, so after a page turn the reader would be left at the bottom of a
+ * page they have not seen. When the page the user asked for arrives, the heading comes into view
+ * and takes focus, so keyboard and screen-reader users start reading the new page from its top.
+ * Only user page turns do this: a host changing `page` for other reasons must not steal focus.
+ */
+function useTopOnPageTurn(page: number) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const requested = useRef<number | null>(null);
+  useEffect(() => {
+    if (requested.current !== page) return;
+    requested.current = null;
+    const el = ref.current;
+    if (!el) return;
+    if (el.getBoundingClientRect().top < 0) el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  }, [page]);
+  return {
+    ref,
+    turn(to: number, onPageChange: (page: number) => void) {
+      requested.current = to;
+      onPageChange(to);
+    },
+  };
+}
+
+/** A link when the host gave an address (and the action is possible), a button otherwise. */
+function LinkOrButton({
+  href,
+  disabled = false,
+  onClick,
+  children,
+}: {
+  href: string | undefined;
+  disabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  if (href === undefined || disabled)
+    return (
+      <Button disabled={disabled} onClick={onClick}>
+        {children}
+      </Button>
+    );
+  return (
+    <Button href={href} onClick={(event) => followUnlessHandled(event, onClick)}>
+      {children}
+    </Button>
   );
 }

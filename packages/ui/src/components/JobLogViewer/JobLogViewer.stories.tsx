@@ -14,7 +14,7 @@ const meta = {
     docs: {
       description: {
         component:
-          'A run\'s log lines, oldest first; the host appends as `job_log` events arrive. Virtualized with @tanstack/react-virtual (fixed 20 px rows, 100,000 lines stay smooth). Follow tail: new lines scroll into view while following; scrolling up pauses, "N new" or the toggle resumes. Levels show as text and colour; JSON inside a line is highlighted with highlight.js (core + json) and rebuilt as React elements, so log text is never HTML.',
+          'A run\'s log lines, oldest first; the host appends as `job_log` events arrive. Virtualized with @tanstack/react-virtual (fixed 20 px rows, 100,000 lines stay smooth). Follow tail: new lines scroll into view while following; scrolling up pauses, "N new" or the toggle resumes. Levels show as text and colour; JSON, URLs, quoted strings and numbers inside a line are highlighted with highlight.js (core + json + a small log-text grammar) and rebuilt as React elements, so log text is never HTML.',
       },
     },
   },
@@ -27,6 +27,43 @@ export const Empty: Story = { args: { lines: [] } };
 export const Loading: Story = { args: { lines: [], loading: true } };
 export const StreamError: Story = { args: { error: 'Log stream unavailable: reconnecting…' } };
 export const Paused: Story = { args: { defaultFollowing: false } };
+
+const highlighted: LogLine[] = [
+  {
+    seq: 0,
+    at: '2026-01-08T10:00:00.000Z',
+    level: 'info',
+    message: 'Processing batch 3 of 12 (250 users) in 118ms',
+  },
+  {
+    seq: 1,
+    at: '2026-01-08T10:00:00.010Z',
+    level: 'info',
+    message: 'GET https://api.example.com/v2/scores?page=4 answered 200',
+  },
+  {
+    seq: 2,
+    at: '2026-01-08T10:00:00.020Z',
+    level: 'warn',
+    message: `skipped user "anna.k" ('no consent'), 99.5% done`,
+  },
+  {
+    seq: 3,
+    at: '2026-01-08T10:00:00.030Z',
+    level: 'info',
+    message: 'batch done {"updated": 248, "skipped": 2, "dryRun": false}',
+  },
+  {
+    seq: 4,
+    at: '2026-01-08T10:00:00.040Z',
+    level: 'error',
+    message: 'upload of "media/7731.jpg" failed after 3 attempts: 503 from https://cdn.example.com',
+  },
+  { seq: 5, at: '2026-01-08T10:00:00.050Z', level: 'debug', message: "don't retry: it's a 4xx" },
+];
+
+/** What stands out in a line: URLs, quoted strings, numbers (with units) and JSON. */
+export const Highlighting: Story = { args: { lines: highlighted, height: 160 } };
 
 function HundredThousand(args: JobLogViewerProps) {
   const lines = useMemo(() => makeLogLines(100_000), []);

@@ -1,6 +1,8 @@
 import type { LogLine } from '@jobs/contracts';
+import { hostileStrings } from '@jobs/contracts/testing';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { visibleText } from '../../lib/visibleText.js';
 import { HOSTILE_TEXT } from '../../testing/fixtures.js';
 import { JobLogViewer } from './JobLogViewer.js';
 import { LogRow, renderMessage } from './LogRow.js';
@@ -45,6 +47,28 @@ describe('LogRow', () => {
     expect(container.querySelector('img, script')).toBeNull();
     expect(container.textContent).toContain(HOSTILE_TEXT);
     expect(container.textContent).toContain('"</code><img src=y>"');
+  });
+
+  it('highlights URLs, quoted strings and numbers in plain text, keeping the text exact', () => {
+    const message = `fetched https://cdn.example.com/a?b=1, for "user 42" in 120ms: 3 of 5 ('media') don't retry`;
+    const { container } = render(<LogRow line={line(message)} index={0} count={1} top={0} />);
+    const tokens = (token: string) =>
+      [...container.querySelectorAll(`[data-token="${token}"]`)].map((el) => el.textContent);
+    expect(tokens('link')).toEqual(['https://cdn.example.com/a?b=1']);
+    expect(tokens('string')).toEqual(['"user 42"', "'media'"]);
+    expect(tokens('number')).toEqual(['120ms', '3', '5']);
+    expect(container.querySelector('[dir="auto"]')?.textContent).toBe(message);
+  });
+
+  it('keeps every hostile string as text, whatever the highlighter finds in it', () => {
+    for (const hostile of hostileStrings) {
+      const message = `got "${hostile}" from https://x.test/${hostile} 42 ${hostile}`;
+      const { container, unmount } = render(<LogRow line={line(message)} index={0} count={1} top={0} />);
+      expect(container.querySelector('img, script, iframe, svg, a, [onerror], [onload]')).toBeNull();
+      // Exactly the line, with control and bidi characters shown as marks: nothing was read as markup.
+      expect(container.querySelector('[dir="auto"]')?.textContent).toBe(visibleText(message));
+      unmount();
+    }
   });
 
   it('renders a line once and reuses it', () => {

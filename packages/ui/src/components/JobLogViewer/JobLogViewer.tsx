@@ -46,6 +46,9 @@ export function JobLogViewer({
     estimateSize: useCallback(() => LOG_ROW_HEIGHT, []),
     overscan: 20,
     getItemKey,
+    // Without layout (a server render) the first screenful still renders, so a log page shows
+    // lines before hydration and without JavaScript.
+    initialRect: { width: 800, height: typeof height === 'number' ? height : 400 },
   });
   const tail = useFollowTail(scroller, lines.length, defaultFollowing, onFollowingChange);
   const state = error ? 'error' : lines.length === 0 ? (loading ? 'loading' : 'empty') : 'ready';

@@ -3,7 +3,7 @@ import { memo, type ReactNode } from 'react';
 import { formatClock } from '../../lib/format.js';
 import { visibleText } from '../../lib/visibleText.js';
 import { SafeText } from '../SafeText/SafeText.js';
-import { highlightJson } from './highlightJson.js';
+import { highlightJson, highlightLogText } from './highlightJson.js';
 import styles from './JobLogViewer.module.css';
 import { splitLogMessage } from './logSegments.js';
 
@@ -22,7 +22,11 @@ export function renderMessage(line: LogLine): ReactNode[] {
       </code>
     ) : (
       // biome-ignore lint/suspicious/noArrayIndexKey: segments of one immutable line never reorder.
-      <SafeText key={index} text={segment.text} />
+      <span key={index} className={styles.text}>
+        {highlightLogText(segment.text, (text, key) => (
+          <SafeText key={key} text={text} />
+        ))}
+      </span>
     ),
   );
   rendered.set(line, nodes);

@@ -19,6 +19,8 @@ export interface JobLogsModalProps {
   streaming?: boolean;
   onRetry?: (runId: string) => void;
   onFollowingChange?: (following: boolean) => void;
+  /** where Close goes when the dialog is a page of its own: a link that works without JavaScript */
+  closeHref?: string;
 }
 
 /** A run's log in a large dialog; the host subscribes (logs:subscribe) while it is open. */
@@ -32,6 +34,7 @@ export function JobLogsModal({
   streaming = false,
   onRetry,
   onFollowingChange,
+  closeHref,
 }: JobLogsModalProps) {
   const name = run ? (
     <>
@@ -49,6 +52,7 @@ export function JobLogsModal({
       title={<span dir="auto">Logs: {name}</span>}
       size="large"
       dataAttributes={{ 'data-component': 'job-logs-modal' }}
+      {...(closeHref === undefined ? {} : { closeHref })}
     >
       <div className={styles.body}>
         <p className={styles.status} data-streaming={streaming || undefined}>

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, fn, userEvent, within } from 'storybook/test';
 import { HOSTILE_TEXT } from '../../testing/fixtures.js';
 import { JobMetricsChart } from './JobMetricsChart.js';
 
@@ -42,6 +42,40 @@ export const AllStates: Story = {
     </div>
   ),
 };
+const ranges = [
+  { value: '1h', label: 'Last hour', href: '?range=1h' },
+  { value: '24h', label: 'Last 24 hours', href: '?range=24h' },
+  { value: '7d', label: 'Last 7 days', href: '?range=7d' },
+];
+
+/**
+ * With a range switch: links that work without JavaScript (`href`), handed to `onRangeChange`
+ * on a plain click when the host is hydrated. The buckets carry duration percentiles, listed in the
+ * data table.
+ */
+export const WithRanges: Story = {
+  args: {
+    ranges,
+    range: '24h',
+    onRangeChange: fn(),
+    label: 'Finished runs per hour and failure rate',
+    buckets: day.map((b, i) => ({
+      ...b,
+      p50Ms: 800 + i * 100,
+      p95Ms: i % 5 === 0 ? null : 12_000 + i * 900,
+    })),
+  },
+  play: async ({ args, canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('link', { name: 'Last 24 hours' })).toHaveAttribute('aria-current', 'page');
+    await userEvent.click(canvas.getByRole('link', { name: 'Last 7 days' }));
+    await expect(args.onRangeChange).toHaveBeenCalledWith(ranges[2]);
+    await expect(
+      canvas.getByRole('columnheader', { name: 'Duration p95', hidden: true }),
+    ).toBeInTheDocument();
+  },
+};
+
 export const Hostile: Story = {
   args: {
     label: HOSTILE_TEXT,

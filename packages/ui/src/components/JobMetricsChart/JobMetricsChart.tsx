@@ -7,11 +7,13 @@ import {
   niceMax,
   summarizeBuckets,
 } from '../../lib/chartMath.js';
-import { formatCount, formatTimestamp } from '../../lib/index.js';
+import { formatCount, formatDuration, formatTimestamp } from '../../lib/index.js';
 import { ChartFrame } from '../ChartFrame/ChartFrame.js';
 import styles from './JobMetricsChart.module.css';
+import { type MetricsRange, RangeSwitch } from './RangeSwitch.js';
 
 export type { JobMetricsBucket } from '../../lib/chartMath.js';
+export type { MetricsRange } from './RangeSwitch.js';
 
 export interface JobMetricsChartProps {
   /** finished runs per time bucket, oldest first */
@@ -19,6 +21,12 @@ export interface JobMetricsChartProps {
   label?: string;
   height?: number;
   className?: string;
+  /** the time ranges offered above the chart, as links (each with the host's `href` for it) */
+  ranges?: readonly MetricsRange[];
+  /** the `value` of the range the buckets cover */
+  range?: string;
+  /** with JavaScript: a plain click on a range link comes here instead of navigating */
+  onRangeChange?(range: MetricsRange): void;
 }
 
 const BAR = 20;
@@ -30,6 +38,9 @@ export function JobMetricsChart({
   label = 'Throughput and failure rate',
   height = 140,
   className,
+  ranges,
+  range,
+  onRangeChange,
 }: JobMetricsChartProps) {
   const summary = useMemo(() => summarizeBuckets(buckets), [buckets]);
   const max = niceMax(Math.max(0, ...buckets.map(bucketTotal)));
@@ -45,11 +56,21 @@ export function JobMetricsChart({
       ? 'No finished runs in this period.'
       : `${formatCount(summary.total)} runs finished, ${formatCount(summary.failed)} failed (${formatRate(summary.rate)}).` +
         (summary.peak
-          ? ` Busiest: ${formatCount(bucketTotal(summary.peak))} at ${formatTimestamp(summary.peak.at).slice(11, 16)}.`
+          ? ` Busiest: ${formatCount(bucketTotal(summary.peak))} at ${peakTime(summary.peak.at, buckets)}.`
           : '');
 
+  // Duration columns only where the host has durations (a series from the stats endpoint).
+  const durations = buckets.some((b) => b.p50Ms !== undefined || b.p95Ms !== undefined);
+  const ms = (v: number | null | undefined) => (typeof v === 'number' ? formatDuration(v) : '—');
   const table = {
-    columns: ['From (UTC)', 'Success', 'Failed', 'Cancelled', 'Failure rate'],
+    columns: [
+      'From (UTC)',
+      'Success',
+      'Failed',
+      'Cancelled',
+      'Failure rate',
+      ...(durations ? ['Duration p50', 'Duration p95'] : []),
+    ],
     rows: buckets.map((b) => ({
       key: b.at,
       cells: [
@@ -58,6 +79,7 @@ export function JobMetricsChart({
         formatCount(b.failed),
         formatCount(b.cancelled),
         formatRate(failureRate(b)),
+        ...(durations ? [ms(b.p50Ms), ms(b.p95Ms)] : []),
       ],
     })),
   };
@@ -71,14 +93,14 @@ export function JobMetricsChart({
     </ul>
   );
 
-  return (
+  const chart = (
     <ChartFrame
       label={label}
       summary={text}
       width={width}
       height={height}
       empty={summary.total === 0}
-      className={className}
+      className={ranges ? undefined : className}
       legend={legend}
       table={table}
     >
@@ -106,4 +128,19 @@ export function JobMetricsChart({
       ) : null}
     </ChartFrame>
   );
+  if (!ranges) return chart;
+  return (
+    <div className={className} data-range={range}>
+      <RangeSwitch ranges={ranges} current={range} onRangeChange={onRangeChange} />
+      {chart}
+    </div>
+  );
+}
+
+/** "10:00", or "01-07 10:00" when the buckets span more than a day (the time alone is ambiguous). */
+function peakTime(at: string, buckets: readonly JobMetricsBucket[]): string {
+  const first = Date.parse(buckets[0]?.at ?? '');
+  const last = Date.parse(buckets[buckets.length - 1]?.at ?? '');
+  const stamp = formatTimestamp(at);
+  return last - first > 86_400_000 ? stamp.slice(5, 16) : stamp.slice(11, 16);
 }

@@ -86,6 +86,12 @@ describe('JobRunCard (active)', () => {
 });
 
 describe('JobRunCard (history)', () => {
+  it('says a run still in flight is running, for how long, instead of "Finished: —"', () => {
+    render(<JobRunCard run={runningRun} variant="history" now={NOW} />);
+    expect(screen.queryByText(/Finished/)).not.toBeInTheDocument();
+    expect(screen.getByText(/Running for/)).toHaveTextContent(/Running for \d+m/);
+  });
+
   it('shows trigger, duration and finished time', () => {
     const onViewDetails = vi.fn();
     render(<JobRunCard run={successRun} variant="history" now={NOW} onViewDetails={onViewDetails} />);

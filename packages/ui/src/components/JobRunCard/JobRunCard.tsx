@@ -1,5 +1,7 @@
 import { displayRunId, type JobRunSummary, uiStatusOf } from '@jobs/contracts';
 import { memo, useId } from 'react';
+import { followUnlessHandled } from '../../lib/followLink.js';
+import { GetButton } from '../../lib/GetButton.js';
 import { useNow } from '../../lib/useNow.js';
 import { visibleText } from '../../lib/visibleText.js';
 import { Button } from '../Button/Button.js';
@@ -25,6 +27,13 @@ export interface JobRunCardProps {
   canCancel?: boolean;
   onCancel?(run: JobRunSummary): void;
   onViewDetails?(run: JobRunSummary): void;
+  /**
+   * Makes Details a link to this address (it works before hydration and without JavaScript, and
+   * focus can return to it); with `onViewDetails` too, a plain click calls that instead.
+   */
+  detailsHref?: string;
+  /** Makes Cancel a link to a confirmation page, for hosts without JavaScript; `onCancel` wins on click. */
+  cancelHref?: string;
   className?: string;
 }
 
@@ -37,6 +46,8 @@ export const JobRunCard = memo(function JobRunCard({
   canCancel = true,
   onCancel,
   onViewDetails,
+  detailsHref,
+  cancelHref,
   className,
 }: JobRunCardProps) {
   const now = useNow(fixedNow);
@@ -46,7 +57,8 @@ export const JobRunCard = memo(function JobRunCard({
   // Hosts set it in the click handler itself (a discrete event), so it still shows at once.
   const status = uiStatusOf(run, cancelPending);
   const stopping = status === 'CANCEL_REQUESTED';
-  const showCancel = variant === 'active' && canCancel && onCancel !== undefined;
+  const showCancel =
+    variant === 'active' && canCancel && (onCancel !== undefined || cancelHref !== undefined);
   const label = `${visibleText(run.jobName)} ${displayRunId(run.id)}`;
 
   return (
@@ -71,16 +83,34 @@ export const JobRunCard = memo(function JobRunCard({
               <Button size="small" busy disabled aria-label={`Stopping ${label}`}>
                 Stopping…
               </Button>
+            ) : cancelHref !== undefined ? (
+              <GetButton
+                size="small"
+                href={cancelHref}
+                aria-label={`Cancel ${label}`}
+                onAction={onCancel && (() => onCancel(run))}
+              >
+                Cancel
+              </GetButton>
             ) : (
-              <Button size="small" aria-label={`Cancel ${label}`} onClick={() => onCancel(run)}>
+              <Button size="small" aria-label={`Cancel ${label}`} onClick={() => onCancel?.(run)}>
                 Cancel
               </Button>
             ))}
-          {onViewDetails && (
+          {detailsHref !== undefined ? (
+            <Button
+              size="small"
+              href={detailsHref}
+              aria-label={`Details of ${label}`}
+              onClick={(event) => followUnlessHandled(event, onViewDetails && (() => onViewDetails(run)))}
+            >
+              Details
+            </Button>
+          ) : onViewDetails ? (
             <Button size="small" aria-label={`Details of ${label}`} onClick={() => onViewDetails(run)}>
               Details
             </Button>
-          )}
+          ) : null}
         </div>
       </header>
       {variant === 'active' ? (

@@ -1,92 +1,85 @@
-import { displayRunId, type JobRunSummary } from '@jobs/contracts';
-import { useState } from 'react';
+import type { JobRunSummary } from '@jobs/contracts';
+import { lazy, type MouseEvent, Suspense, useRef, useState } from 'react';
+import { followUnlessHandled } from '../../lib/followLink.js';
 import { Button } from '../Button/Button.js';
-import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
-import { SafeText } from '../SafeText/SafeText.js';
-import styles from './JobStatsOverview.module.css';
 
 /** What the preview needs of a run the clean-up would touch (full runs and summaries both fit). */
 export type CleanupCandidate = Pick<JobRunSummary, 'id' | 'jobName'>;
 
-type Preview =
-  | { state: 'loading' }
-  | { state: 'ready'; runs: readonly CleanupCandidate[] }
-  | { state: 'error'; message: string };
-
 interface CleanupStalledButtonProps {
   onPreview(): Promise<readonly CleanupCandidate[]>;
   onCleanup(): unknown;
+  /** a page that previews and confirms without JavaScript: the button is a link to it */
+  href?: string | undefined;
 }
 
-const PREVIEW_LIMIT = 20;
+// The dialog (its preview and Radix AlertDialog) is not needed to draw the stats: it loads as the
+// pointer or focus reaches the button, or at the latest on the click that opens it.
+let loadingDialog: Promise<typeof import('./CleanupStalledDialog.js')> | null = null;
+const loadDialog = () => {
+  loadingDialog ??= import('./CleanupStalledDialog.js').catch((error: unknown) => {
+    loadingDialog = null; // tried again on the next use
+    throw error;
+  });
+  return loadingDialog;
+};
+const CleanupStalledDialog = lazy(() => loadDialog().then((m) => ({ default: m.CleanupStalledDialog })));
+const preload = () => {
+  void loadDialog().catch(() => {});
+};
 
 /** Opens a confirm dialog that first shows what a dry run would clean; nothing happens unconfirmed. */
-export function CleanupStalledButton({ onPreview, onCleanup }: CleanupStalledButtonProps) {
+export function CleanupStalledButton({ onPreview, onCleanup, href }: CleanupStalledButtonProps) {
   const [open, setOpen] = useState(false);
-  const [preview, setPreview] = useState<Preview>({ state: 'loading' });
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  // The dry run of the last opening; none yet: the dialog was never opened and is not loaded.
+  const [asked, setAsked] = useState<Promise<readonly CleanupCandidate[]> | null>(null);
+  const button = useRef<HTMLButtonElement & HTMLAnchorElement>(null);
 
-  const openDialog = (next: boolean) => {
-    setOpen(next);
-    setFailure(null);
-    if (!next) return;
-    setPreview({ state: 'loading' });
-    onPreview().then(
-      (runs) => setPreview({ state: 'ready', runs }),
-      (error: unknown) =>
-        setPreview({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+  const openDialog = () => {
+    const preview = onPreview();
+    preview.catch(() => {}); // the dialog shows a failure; it may subscribe after it has loaded
+    setAsked(preview);
+    setOpen(true);
+  };
+
+  // What Radix's trigger would say, and the preload on intent.
+  const intent = {
+    'aria-haspopup': 'dialog' as const,
+    'aria-expanded': open,
+    onPointerEnter: preload,
+    onFocus: preload,
+    onTouchStart: preload,
+  };
+  const trigger =
+    href === undefined ? (
+      <Button ref={button} variant="secondary" onClick={openDialog} {...intent}>
+        Clean Up Stalled Jobs
+      </Button>
+    ) : (
+      // Once scripts run, a plain click opens the dialog here instead of loading the page.
+      <Button
+        ref={button}
+        variant="secondary"
+        href={href}
+        onClick={(event: MouseEvent<HTMLAnchorElement>) => followUnlessHandled(event, openDialog)}
+        {...intent}
+      >
+        Clean Up Stalled Jobs
+      </Button>
     );
-  };
-
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await onCleanup();
-      setOpen(false);
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const count = preview.state === 'ready' ? preview.runs.length : 0;
+  if (asked === null) return trigger;
   return (
-    <ConfirmDialog
-      open={open}
-      onOpenChange={openDialog}
-      trigger={<Button variant="secondary">Clean Up Stalled Jobs</Button>}
-      title={count > 0 ? `Clean up ${count} stalled job${count === 1 ? '' : 's'}?` : 'Clean up stalled jobs'}
-      description="Runs that stopped sending heartbeats are marked FAILED so they leave the active list."
-      confirmLabel="Clean Up"
-      tone="danger"
-      busy={busy}
-      confirmDisabled={count === 0}
-      onConfirm={confirm}
-    >
-      {failure && (
-        <p role="alert">
-          Clean-up failed: <SafeText text={failure} />
-        </p>
-      )}
-      {preview.state === 'loading' && <p role="status">Checking for stalled jobs…</p>}
-      {preview.state === 'error' && (
-        <p role="alert">
-          Could not check: <SafeText text={preview.message} />
-        </p>
-      )}
-      {preview.state === 'ready' && count === 0 && <p role="status">No stalled jobs found.</p>}
-      {preview.state === 'ready' && count > 0 && (
-        <ul className={styles.previewList} aria-label="Runs that would be cleaned">
-          {preview.runs.slice(0, PREVIEW_LIMIT).map((run) => (
-            <li key={run.id}>
-              <SafeText text={run.jobName} /> ({displayRunId(run.id)})
-            </li>
-          ))}
-          {count > PREVIEW_LIMIT && <li>…and {count - PREVIEW_LIMIT} more</li>}
-        </ul>
-      )}
-    </ConfirmDialog>
+    <>
+      {trigger}
+      <Suspense fallback={null}>
+        <CleanupStalledDialog
+          open={open}
+          onOpenChange={setOpen}
+          preview={asked}
+          onCleanup={onCleanup}
+          returnFocusTo={button}
+        />
+      </Suspense>
+    </>
   );
 }

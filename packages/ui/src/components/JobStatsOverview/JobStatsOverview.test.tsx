@@ -16,6 +16,13 @@ describe('JobStatsOverview', () => {
     expect(onRefresh).toHaveBeenCalledOnce();
   });
 
+  it('counts cancelled runs in the last 24 hours beside succeeded and failed ones', () => {
+    render(<JobStatsOverview stats={stats} now={NOW} />);
+    const total = screen.getByText('Last 24h').nextElementSibling;
+    expect(total).toHaveTextContent('147');
+    expect(total?.nextElementSibling).toHaveTextContent('139 succeeded · 6 failed · 2 cancelled');
+  });
+
   it('warns after one minute without a refresh', () => {
     const at = (ms: number) => new Date(NOW.getTime() + ms);
     const { rerender, container } = render(<JobStatsOverview stats={stats} now={at(57_000)} />);

@@ -1,5 +1,6 @@
 import type { JobStats } from '@jobs/contracts';
-import { useId } from 'react';
+import { type MouseEvent, useId } from 'react';
+import { followUnlessHandled } from '../../lib/followLink.js';
 import { formatCount } from '../../lib/number.js';
 import { formatRelative, formatTimestamp, parseTime } from '../../lib/time.js';
 import { useNow } from '../../lib/useNow.js';
@@ -22,11 +23,21 @@ export interface JobStatsOverviewProps {
   onPreviewCleanup?(): Promise<readonly CleanupCandidate[]>;
   /** The real clean-up, after the person confirmed. The dialog waits for the promise. */
   onCleanup?(): unknown;
+  /**
+   * Addresses for a host that routes by URL: Refresh becomes a link to the page itself and Clean Up
+   * a link to a page that previews and confirms, so both work without JavaScript; a plain click
+   * still calls `onRefresh` / opens the dialog.
+   */
+  refreshHref?: string;
+  cleanupHref?: string;
   title?: string;
   className?: string;
 }
 
-/** The stats card: active, queued, last 24 h; manual refresh; stalled-job clean-up. */
+/**
+ * The stats card: active, queued, last 24 h (every finished run: succeeded, failed and cancelled,
+ * each shown, the total their sum); manual refresh; stalled-job clean-up.
+ */
 export function JobStatsOverview({
   stats,
   loading = false,
@@ -36,6 +47,8 @@ export function JobStatsOverview({
   onRefresh,
   onPreviewCleanup,
   onCleanup,
+  refreshHref,
+  cleanupHref,
   title = 'Job Statistics',
   className,
 }: JobStatsOverviewProps) {
@@ -55,11 +68,18 @@ export function JobStatsOverview({
         <h2 className={styles.title} id={headingId}>
           {title}
         </h2>
-        {onRefresh && (
+        {refreshHref !== undefined && !loading ? (
+          <Button
+            href={refreshHref}
+            onClick={(event: MouseEvent<HTMLAnchorElement>) => followUnlessHandled(event, onRefresh)}
+          >
+            Refresh
+          </Button>
+        ) : onRefresh || refreshHref !== undefined ? (
           <Button onClick={onRefresh} busy={loading} disabled={loading}>
             Refresh
           </Button>
-        )}
+        ) : null}
       </header>
       {stats ? (
         <dl className={styles.stats}>
@@ -69,7 +89,7 @@ export function JobStatsOverview({
             kind="SUCCESS"
             label="Last 24h"
             value={formatCount(stats.last24h.total)}
-            detail={`${formatCount(stats.last24h.success)} succeeded · ${formatCount(stats.last24h.failed)} failed`}
+            detail={`${formatCount(stats.last24h.success)} succeeded · ${formatCount(stats.last24h.failed)} failed · ${formatCount(stats.last24h.cancelled)} cancelled`}
           />
         </dl>
       ) : (
@@ -89,12 +109,13 @@ export function JobStatsOverview({
       )}
       <footer className={styles.footer}>
         {onPreviewCleanup && onCleanup && (
-          <CleanupStalledButton onPreview={onPreviewCleanup} onCleanup={onCleanup} />
+          <CleanupStalledButton onPreview={onPreviewCleanup} onCleanup={onCleanup} href={cleanupHref} />
         )}
         {stats && (
           <span className={styles.updated}>
             Updated:{' '}
-            <time dateTime={stats.asOf} title={formatTimestamp(stats.asOf)}>
+            {/* An age: the server's render and the browser's may differ by a second; the clock's next tick settles it. */}
+            <time dateTime={stats.asOf} title={formatTimestamp(stats.asOf)} suppressHydrationWarning>
               {formatRelative(stats.asOf, now)}
             </time>
           </span>

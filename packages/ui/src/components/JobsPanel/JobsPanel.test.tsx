@@ -49,6 +49,31 @@ describe('JobsPanel', () => {
     expect(screen.queryByRole('button', { name: /^Cancel match-scores #12846/ })).toBeNull();
   });
 
+  it("lists the host's in-progress rows in the host's order, counts all of them, ignores stale ones in runs", () => {
+    const first = { ...queuedRun, id: '201' };
+    const second = { ...runningRun, id: '200' };
+    // A stored entry still says running, but the host's active list no longer has it.
+    const stale = { ...runningRun, id: '150' };
+    render(
+      <JobsPanel
+        runs={[stale, successRun]}
+        inProgress={[first, second]}
+        inProgressCount={60}
+        now={NOW}
+        defaultOpen
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Jobs, 60 in progress' })).toBeInTheDocument();
+    const section = screen.getByRole('region', { name: 'In progress' });
+    const rows = within(section).getAllByRole('listitem');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('#201');
+    expect(rows[1]).toHaveTextContent('#200');
+    expect(section).toHaveTextContent('In progress (60)');
+    expect(section).toHaveTextContent('and 58 more');
+    expect(screen.getByRole('dialog', { name: 'Jobs' })).not.toHaveTextContent('#150');
+  });
+
   it('has a Show all link', () => {
     render(<JobsPanel runs={[]} now={NOW} defaultOpen showAllHref="/admin/jobs" />);
     expect(screen.getByRole('link', { name: 'Show all jobs' })).toHaveAttribute('href', '/admin/jobs');

@@ -1,18 +1,24 @@
-import { displayRunId, type JobRunSummary } from '@jobs/contracts';
+import type { JobRunSummary } from '@jobs/contracts';
 import * as Popover from '@radix-ui/react-popover';
 import { useId, useMemo, useState } from 'react';
 import { useNow } from '../../lib/useNow.js';
-import { visibleText } from '../../lib/visibleText.js';
 import { Button } from '../Button/Button.js';
-import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
+import { CancelRunConfirm } from '../CancelRunConfirm/CancelRunConfirm.js';
+import { JobsPanelButton } from '../JobsPanelButton/JobsPanelButton.js';
 import styles from './JobsPanel.module.css';
 import { PanelRunItem } from './PanelRunItem.js';
-import { ProgressRing } from './ProgressRing.js';
-import { badgeText, panelModel } from './panel-model.js';
+import { panelModel } from './panel-model.js';
 
 export interface JobsPanelProps {
   /** Every run the panel knows: in-progress and recently finished (the host persists and seeds them). */
   runs: readonly JobRunSummary[];
+  /**
+   * The in-progress rows in the host's order (a live host passes the page's active list, so the
+   * panel and the page agree on members and order); active runs in `runs` are then ignored.
+   */
+  inProgress?: readonly JobRunSummary[];
+  /** How many runs are in progress in all, when `inProgress` lists only the first of them. */
+  inProgressCount?: number;
   /** Runs this tab asked to cancel, not yet confirmed: shown as "Stopping…". */
   cancelPendingIds?: ReadonlySet<string>;
   onCancel?(run: JobRunSummary): void;
@@ -42,6 +48,8 @@ const EMPTY: ReadonlySet<string> = new Set();
 /** The downloads-style panel: a toolbar button with a badge and ring, and a popover list. */
 export function JobsPanel({
   runs,
+  inProgress: givenInProgress,
+  inProgressCount,
   cancelPendingIds = EMPTY,
   onCancel,
   canCancel,
@@ -58,9 +66,11 @@ export function JobsPanel({
 }: JobsPanelProps) {
   const now = useNow(fixedNow);
   const headingId = useId();
-  const { inProgress, recent, combined } = useMemo(() => panelModel(runs, maxRecent), [runs, maxRecent]);
-  const badge = badgeText(inProgress.length);
-  const buttonLabel = inProgress.length ? `Jobs, ${inProgress.length} in progress` : 'Jobs';
+  const { inProgress, recent, combined } = useMemo(
+    () => panelModel(runs, maxRecent, givenInProgress),
+    [runs, maxRecent, givenInProgress],
+  );
+  const count = Math.max(inProgressCount ?? 0, inProgress.length);
   const [confirming, setConfirming] = useState<JobRunSummary | null>(null);
   const requestCancel = onCancel && (confirmCancel ? setConfirming : onCancel);
   const item = (run: JobRunSummary) => (
@@ -77,41 +87,17 @@ export function JobsPanel({
     <Popover.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
       {/* Outside the popover's content: the question stays when the popover closes behind it. */}
       {onCancel && confirmCancel ? (
-        <ConfirmDialog
-          open={confirming !== null}
+        <CancelRunConfirm
+          run={confirming}
           onOpenChange={(next) => (next ? undefined : setConfirming(null))}
-          title={
-            confirming
-              ? `Cancel ${visibleText(confirming.jobName)} (${displayRunId(confirming.id)})?`
-              : 'Cancel run?'
-          }
-          description="The run stops at its next checkpoint; work done so far is kept."
-          confirmLabel="Cancel run"
-          cancelLabel="Keep running"
-          tone="danger"
-          onConfirm={() => {
-            if (confirming) onCancel(confirming);
+          onConfirm={(run) => {
+            onCancel(run);
             setConfirming(null);
           }}
         />
       ) : null}
       <Popover.Trigger asChild>
-        <button
-          type="button"
-          className={[styles.trigger, className].filter(Boolean).join(' ')}
-          data-in-progress={inProgress.length}
-        >
-          {inProgress.length > 0 && <ProgressRing fraction={combined} />}
-          <span className={styles.triggerIcon} aria-hidden="true">
-            ⇩
-          </span>
-          <span className="jobs-visually-hidden">{buttonLabel}</span>
-          {badge && (
-            <span className={styles.badge} aria-hidden="true" data-field="badge">
-              {badge}
-            </span>
-          )}
-        </button>
+        <JobsPanelButton count={count} fraction={combined} className={className} />
       </Popover.Trigger>
       <Popover.Portal>
         <Popover.Content
@@ -134,13 +120,16 @@ export function JobsPanel({
             )}
           </header>
           <div className={styles.scroll}>
-            {inProgress.length === 0 && recent.length === 0 && (
-              <p className={styles.empty}>No recent jobs.</p>
-            )}
-            {inProgress.length > 0 && (
+            {count === 0 && recent.length === 0 && <p className={styles.empty}>No recent jobs.</p>}
+            {count > 0 && (
               <section aria-label="In progress">
-                <h3 className={styles.group}>In progress ({inProgress.length})</h3>
+                <h3 className={styles.group}>In progress ({count})</h3>
                 <ul className={styles.list}>{inProgress.map(item)}</ul>
+                {count > inProgress.length && (
+                  <p className={styles.empty} data-field="more">
+                    and {count - inProgress.length} more
+                  </p>
+                )}
               </section>
             )}
             {recent.length > 0 && (

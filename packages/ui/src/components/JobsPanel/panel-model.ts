@@ -9,11 +9,21 @@ export interface PanelModel {
   combined: number | null;
 }
 
-/** In-progress first (oldest queued first), then finished runs, newest first. */
-export function panelModel(runs: readonly JobRunSummary[], maxRecent: number): PanelModel {
-  const inProgress = runs
-    .filter((r) => isActive(r.status))
-    .sort((a, b) => (parseTime(a.queuedAt) ?? 0) - (parseTime(b.queuedAt) ?? 0));
+/**
+ * In-progress first, then finished runs, newest first. In-progress runs are `given` in the host's
+ * order (the page's active list) when the host passes them; otherwise they are taken from `runs`,
+ * oldest queued first.
+ */
+export function panelModel(
+  runs: readonly JobRunSummary[],
+  maxRecent: number,
+  given?: readonly JobRunSummary[],
+): PanelModel {
+  const inProgress = given
+    ? [...given]
+    : runs
+        .filter((r) => isActive(r.status))
+        .sort((a, b) => (parseTime(a.queuedAt) ?? 0) - (parseTime(b.queuedAt) ?? 0));
   const recent = runs
     .filter((r) => !isActive(r.status))
     .sort((a, b) => (parseTime(b.finishedAt) ?? 0) - (parseTime(a.finishedAt) ?? 0))

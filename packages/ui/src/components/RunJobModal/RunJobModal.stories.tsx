@@ -43,6 +43,42 @@ export const ServerErrorOnField: Story = {
     await expect(screen.getByRole('alert')).toHaveTextContent('batchSize: must be > 0');
   },
 };
+/** Re-run with changes: the editor starts from a finished run's params. */
+export const InitialParams: Story = {
+  args: { defaultJobName: 'match-scores', initialParams: { userId: 8, batchSize: 50 } },
+  play: async () => {
+    const textarea = await screen.findByLabelText('Parameters (JSON)');
+    await expect(textarea).toHaveValue('{\n  "userId": 8,\n  "batchSize": 50\n}');
+  },
+};
+/** A retryable failure with no field keeps the params and offers Retry, which sends them again. */
+export const RetryableServerError: Story = {
+  args: {
+    defaultJobName: 'match-scores',
+    initialParams: { userId: 8 },
+    serverError: {
+      error: 'Jobs API unavailable',
+      details: 'The jobs API cannot be reached.',
+      retryable: true,
+    },
+  },
+  play: async ({ args }) => {
+    await userEvent.click(await screen.findByRole('button', { name: 'Retry' }));
+    await waitFor(() =>
+      expect(args.onSubmit).toHaveBeenCalledWith({ jobName: 'match-scores', params: { userId: 8 } }),
+    );
+  },
+};
+/** Typed text is never replaced without asking. */
+export const ReplaceTypedText: Story = {
+  args: { defaultJobName: 'match-scores' },
+  play: async () => {
+    const textarea = await screen.findByLabelText('Parameters (JSON)');
+    await userEvent.type(textarea, '{{"userId": 99}');
+    await userEvent.click(screen.getByRole('button', { name: 'Load Defaults' }));
+    await expect(await screen.findByRole('button', { name: 'Keep mine' })).toBeVisible();
+  },
+};
 export const PermanentServerError: Story = {
   args: {
     defaultJobName: 'media-metadata',

@@ -1,5 +1,5 @@
 import type { ApiError } from '@jobs/contracts';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { definitions } from '../../testing/fixtures.js';
 import { RunJobModal, type RunJobModalProps } from './RunJobModal.js';
@@ -102,6 +102,65 @@ describe('RunJobModal', () => {
   it('disables Enqueue Job while submitting', () => {
     setup({ submitting: true });
     expect(screen.getByRole('button', { name: 'Enqueue Job' })).toBeDisabled();
+  });
+});
+
+describe('RunJobModal: adjusting and retrying', () => {
+  it('starts from the params it is given (a finished run, to run again with changes)', () => {
+    const { select, textarea } = setup({ defaultJobName: 'match-scores', initialParams: { userId: 42 } });
+    expect(select().value).toBe('match-scores');
+    expect(textarea().value).toBe('{\n  "userId": 42\n}');
+  });
+
+  it("does not keep the previous job's params when another job is chosen", async () => {
+    const { select, textarea } = setup({ defaultJobName: 'match-scores' });
+    fireEvent.change(textarea(), { target: { value: '{"userId": 42}' } });
+    fireEvent.change(select(), { target: { value: 'media-metadata' } });
+    await waitFor(() => expect(textarea().value).toBe(''));
+  });
+
+  it('asks before Load Defaults replaces typed text, and Keep mine keeps it', async () => {
+    const { textarea } = setup({ defaultJobName: 'match-scores' });
+    fireEvent.change(textarea(), { target: { value: '{"userId": 99}' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Load Defaults' }));
+    const ask = await screen.findByText('Replace the parameters you typed with the defaults?');
+    expect(textarea().value).toBe('{"userId": 99}');
+    fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }));
+    expect(ask).not.toBeInTheDocument();
+    expect(textarea().value).toBe('{"userId": 99}');
+    fireEvent.click(screen.getByRole('button', { name: 'Load Defaults' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Replace' }));
+    await waitFor(() => expect(textarea().value).toContain('"candidateBatchSize": 500'));
+  });
+
+  it('loads an example into an empty editor with one click', async () => {
+    const { textarea } = setup({ defaultJobName: 'media-metadata' });
+    fireEvent.click(screen.getByRole('button', { name: 'Use example 1 in the editor' }));
+    await waitFor(() => expect(textarea().value).toBe('{\n  "since": "2024-01-01"\n}'));
+  });
+
+  it('offers Retry on a retryable error above the buttons, resubmitting the same params', async () => {
+    const { textarea, onSubmit } = setup({
+      defaultJobName: 'match-scores',
+      initialParams: { userId: 8 },
+      serverError: {
+        error: 'Jobs API unavailable',
+        details: 'The jobs API cannot be reached.',
+        retryable: true,
+      },
+    });
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Jobs API unavailable: The jobs API cannot be reached.');
+    expect(textarea().value).toBe('{\n  "userId": 8\n}');
+    await act(async () => fireEvent.click(within(alert).getByRole('button', { name: 'Retry' })));
+    await waitFor(() =>
+      expect(onSubmit).toHaveBeenCalledWith({ jobName: 'match-scores', params: { userId: 8 } }),
+    );
+  });
+
+  it('offers no Retry for an error retrying cannot fix', () => {
+    setup({ serverError: { error: 'Unknown job', details: 'no job "x"', retryable: false } });
+    expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
   });
 });
 
