@@ -4,6 +4,8 @@ export default [
   index('routes/home.ts'),
   route('login', 'routes/login.tsx'),
   route('logout', 'routes/logout.ts'),
+  route('jobs', 'routes/jobs.ts'),
+  route('theme', 'routes/theme.ts'),
   route('admin', 'routes/admin.tsx', [
     index('routes/admin.overview.tsx'),
     route('jobs', 'routes/admin.jobs.tsx', [

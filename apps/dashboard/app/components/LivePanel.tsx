@@ -1,8 +1,8 @@
-import { cancelsInFlightAtom, useLiveClient, usePanelRuns } from '@jobs/live';
-import { JobsPanel } from '@jobs/ui/JobsPanel';
+import { cancelsInFlightAtom, useLiveClient, usePanelInProgress, usePanelRuns } from '@jobs/live';
 import { useNavigate } from '@remix-run/react';
 import { useAtomValue } from 'jotai';
 import { useMemo } from 'react';
+import { LazyJobsPanel } from './lazy/LazyJobsPanel.js';
 
 /**
  * The global downloads-style JobsPanel in the top bar: persisted by the live client, so it survives
@@ -19,11 +19,15 @@ export function LivePanel({
   const allowed = useMemo(() => new Set(cancellable), [cancellable]);
   const client = useLiveClient();
   const runs = usePanelRuns();
+  // In progress: the same state, flush and order as the Job Manager's active list.
+  const inProgress = usePanelInProgress();
   const navigate = useNavigate();
   const pending = useAtomValue(cancelsInFlightAtom);
   return (
-    <JobsPanel
+    <LazyJobsPanel
       runs={runs}
+      inProgress={inProgress.runs}
+      inProgressCount={inProgress.count}
       cancelPendingIds={pending}
       onCancel={canManage ? (run) => void client.cancel(run.id) : undefined}
       canCancel={(run) => allowed.has(run.jobName)}

@@ -1,6 +1,7 @@
-import { ApiError } from '@jobs/contracts';
-import { isRouteErrorResponse, Link, useLocation, useRevalidator, useRouteError } from '@remix-run/react';
+import { Button } from '@jobs/ui/Button';
+import { Link, useLocation, useRevalidator, useRouteError } from '@remix-run/react';
 import { useEffect } from 'react';
+import { failureText } from '../services/failure-text.js';
 
 const AUTO_RETRY_MS = 5000;
 
@@ -9,15 +10,9 @@ export function RouteError({ title = 'This page could not be loaded' }: { title?
   const error = useRouteError();
   const revalidator = useRevalidator();
   const { pathname } = useLocation();
-  let status: number | null = null;
-  let message = 'An unexpected error happened.';
-  if (isRouteErrorResponse(error)) {
-    status = error.status;
-    const body = ApiError.safeParse(error.data);
-    message = body.success
-      ? `${body.data.error}: ${body.data.details}`
-      : String(error.data ?? error.statusText);
-  } else if (error instanceof Error) message = error.message;
+  // Never the raw error: a transport failure's text ("Unable to decode turbo-stream response") means
+  // nothing to the person reading it.
+  const { status, message } = failureText(error);
   // The jobs API being away (503) or answering nonsense (502) is usually brief: keep trying, so the
   // page comes back by itself when the API does.
   const transient = status === 502 || status === 503;
@@ -33,15 +28,13 @@ export function RouteError({ title = 'This page could not be loaded' }: { title?
       <p>{message}</p>
       {transient ? <p className="muted">Retrying every {AUTO_RETRY_MS / 1000} s.</p> : null}
       <p className="row">
-        <button type="button" className="button button--primary" onClick={() => revalidator.revalidate()}>
+        <Button variant="primary" onClick={() => revalidator.revalidate()}>
           {revalidator.state === 'loading' ? 'Retrying…' : 'Retry'}
-        </button>
-        <a className="button" href={pathname}>
-          Reload page
-        </a>
-        <Link className="button" to="/admin/jobs">
-          Job Manager
-        </Link>
+        </Button>
+        <Button href={pathname}>Reload page</Button>
+        <Button asChild>
+          <Link to="/admin/jobs">Job Manager</Link>
+        </Button>
       </p>
     </section>
   );

@@ -1,9 +1,10 @@
 import type { JobRunDetails } from '@jobs/contracts';
 import { useCancelPending, useCancelRun, useRun } from '@jobs/live';
-import { ConfirmDialog } from '@jobs/ui/ConfirmDialog';
+import { CancelRunConfirm } from '@jobs/ui/CancelRunConfirm';
 import { JobDetailsModal } from '@jobs/ui/JobDetailsModal';
 import { useNavigate, useRevalidator, useSubmit } from '@remix-run/react';
 import { useMemo, useState } from 'react';
+import { useProgressSamples } from './useProgressSamples.js';
 
 interface Props {
   run: JobRunDetails;
@@ -30,26 +31,31 @@ export function RunDetailsDialog({ run, canManage, base, search, closeTo }: Prop
     const { status, progress, startedAt, finishedAt, cancelRequestedAt, error, durationMs, version } = live;
     return { ...run, status, progress, startedAt, finishedAt, cancelRequestedAt, error, durationMs, version };
   }, [run, live]);
+  const progressSamples = useProgressSamples(shown);
   return (
     <>
       <JobDetailsModal
         open
         run={shown}
+        progressSamples={progressSamples}
         canManage={canManage}
         cancelPending={pending}
         onOpenChange={(open) => (open ? undefined : navigate(closeTo, { preventScrollReset: true }))}
         onRerun={() => submit(null, { method: 'post', action: `${base}/retry` })}
+        onRerunWithChanges={() => navigate(`/admin/jobs/new${withFrom(search, run.id)}`)}
         onCancel={() => setConfirming(true)}
         onViewLogs={() => navigate(`${base}/logs${search}`)}
+        closeHref={closeTo}
+        links={{
+          logs: `${base}/logs${search}`,
+          cancel: `${base}/cancel${search}`,
+          rerun: `${base}/retry`,
+          rerunWithChanges: `/admin/jobs/new${withFrom(search, run.id)}`,
+        }}
       />
-      <ConfirmDialog
-        open={confirming}
+      <CancelRunConfirm
+        run={confirming ? run : null}
         onOpenChange={setConfirming}
-        title={`Cancel ${run.jobName} (#${run.id})?`}
-        description="The run stops at its next checkpoint; work done so far is kept."
-        confirmLabel="Cancel run"
-        cancelLabel="Keep running"
-        tone="danger"
         onConfirm={() => {
           setConfirming(false);
           void cancelRun(run.id).then(() => revalidator.revalidate());
@@ -57,4 +63,11 @@ export function RunDetailsDialog({ run, canManage, base, search, closeTo }: Prop
       />
     </>
   );
+}
+
+/** The run form's address, keeping the history filters, prefilled from this run. */
+function withFrom(search: string, runId: string): string {
+  const params = new URLSearchParams(search);
+  params.set('from', runId);
+  return `?${params.toString()}`;
 }

@@ -1,14 +1,17 @@
+import { apiError } from '@jobs/contracts';
 import { SafeText } from '@jobs/ui/SafeText';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
-import { jsonError, requirePageUser } from '../services/auth.server.js';
+import { errorResponse } from '../services/api-errors.server.js';
+import { requirePageUser } from '../services/auth.server.js';
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Jobs Console' }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context);
-  if (user.role !== 'admin') throw jsonError(403, 'Forbidden', 'The audit log is for admins.');
+  if (user.role !== 'admin')
+    throw errorResponse(403, apiError('Forbidden', 'The audit log is for admins.', false));
   const [entries, failedLogins] = await Promise.all([
     context.services.audit.recent(500),
     context.services.loginThrottle.recentFailures(100),

@@ -1,11 +1,12 @@
 import { displayRunId } from '@jobs/contracts';
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react';
-import { ModalFallback } from '../components/ModalFallback.js';
+import { Button } from '@jobs/ui/Button';
+import { DialogFrame } from '@jobs/ui/DialogFrame';
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useLocation, useNavigate } from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
-import { requireActionUser, requirePageUser } from '../services/auth.server.js';
-import { pageRateLimit } from '../services/limits.server.js';
-import { attempt, orThrow } from '../services/load.server.js';
+import { guardedAction } from '../services/action.server.js';
+import { requirePageUser } from '../services/auth.server.js';
+import { orThrow } from '../services/load.server.js';
 import { keepRetryAfter } from '../services/retry-after.js';
 
 export const headers = keepRetryAfter;
@@ -18,36 +19,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { stalled: cleaned.map((r) => ({ id: r.id, jobName: r.jobName })) };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page', bucket: 'bulk' });
-  const limited = pageRateLimit(user.limited);
-  if (limited)
-    return data(
-      { cleaned: [], error: limited.data.formError },
-      { status: 429, headers: limited.init?.headers },
-    );
-  const r = await attempt(context.services.api.cleanupStalled(false, user.email));
-  context.services.audit.record({
-    who: user.email,
-    action: 'cleanup stalled',
-    runId: null,
-    outcome: r.ok ? 'ok' : 'error',
-    detail: r.ok ? `${r.value.cleaned.length} cleaned` : r.error.body.details,
-  });
-  if (!r.ok) return data({ cleaned: [], error: r.error.body.details }, { status: r.error.status });
-  return { cleaned: r.value.cleaned.map((x) => ({ id: x.id, jobName: x.jobName })), error: null };
-}
+export const action = guardedAction(
+  { kind: 'page', access: 'admin', bucket: 'bulk', audit: 'cleanup stalled' },
+  async ({ context, user, note }) => {
+    const { cleaned } = await context.services.api.cleanupStalled(false, user.email);
+    note.detail = `${cleaned.length} cleaned`;
+    return { ok: true as const, cleaned: cleaned.map((x) => ({ id: x.id, jobName: x.jobName })) };
+  },
+);
 
 export default function CleanupStalled() {
   const { stalled } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { search } = useLocation();
-  const list = result ? result.cleaned : stalled;
+  const navigate = useNavigate();
+  const closeTo = `/admin/jobs${search}`;
+  const list = result ? (result.ok ? result.cleaned : []) : stalled;
   return (
-    <ModalFallback title="Clean Up Stalled Jobs" closeTo={`/admin/jobs${search}`}>
+    <DialogFrame
+      open
+      onOpenChange={(open) => (open ? undefined : navigate(closeTo, { preventScrollReset: true }))}
+      closeHref={closeTo}
+      title="Clean Up Stalled Jobs"
+    >
       {result ? (
-        <p role="status" className={result.error ? 'form-error' : 'notice'}>
-          {result.error ?? `Cleaned ${result.cleaned.length} stalled jobs`}
+        <p role="status" className={result.ok ? 'notice' : 'form-error'}>
+          {result.ok ? `Cleaned ${result.cleaned.length} stalled jobs` : result.error.details}
         </p>
       ) : (
         <p>{stalled.length} runs have stopped sending heartbeats and would be marked failed.</p>
@@ -61,12 +58,12 @@ export default function CleanupStalled() {
       </ul>
       {result ? null : (
         <Form method="post">
-          <button type="submit" className="button button--primary" disabled={stalled.length === 0}>
+          <Button type="submit" variant="primary" disabled={stalled.length === 0}>
             Clean up {stalled.length} stalled
-          </button>
+          </Button>
         </Form>
       )}
-    </ModalFallback>
+    </DialogFrame>
   );
 }
 

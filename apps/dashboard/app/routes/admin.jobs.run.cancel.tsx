@@ -1,11 +1,18 @@
-import { displayRunId, isActive } from '@jobs/contracts';
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
-import { ModalFallback } from '../components/ModalFallback.js';
+import { isActive } from '@jobs/contracts';
+import { CancelRunConfirm } from '@jobs/ui/CancelRunConfirm';
+import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
+import {
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useNavigate,
+  useNavigation,
+  useSubmit,
+} from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
-import { requireActionUser, requirePageUser } from '../services/auth.server.js';
-import { pageRateLimit } from '../services/limits.server.js';
-import { attempt, orThrow } from '../services/load.server.js';
+import { guardedAction } from '../services/action.server.js';
+import { requirePageUser } from '../services/auth.server.js';
+import { orThrow } from '../services/load.server.js';
 import { withNotice } from '../services/notice.js';
 import { keepRetryAfter } from '../services/retry-after.js';
 
@@ -19,53 +26,42 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { run: { id: run.id, jobName: run.jobName, status: run.status } };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'page', bucket: 'cancel' });
-  const limited = pageRateLimit(user.limited);
-  if (limited) return limited;
-  const id = params.id ?? '';
-  const result = await attempt(context.services.api.cancel(id, user.email));
-  context.services.audit.record({
-    who: user.email,
-    action: 'cancel',
-    runId: id,
-    outcome: result.ok ? 'ok' : 'error',
-    detail: result.ok ? null : result.error.body.details.slice(0, 300),
-  });
-  if (!result.ok)
-    return data(
-      { ok: false as const, formError: result.error.body.details, field: null },
-      { status: result.error.status },
-    );
-  return redirect(withNotice(`/admin/jobs${new URL(request.url).search}`, 'cancel', id));
-}
+export const action = guardedAction(
+  { kind: 'page', access: 'admin', bucket: 'cancel', audit: 'cancel' },
+  async ({ request, params, context, user, note }) => {
+    note.runId = params.id ?? '';
+    await context.services.api.cancel(note.runId, user.email);
+    return redirect(withNotice(`/admin/jobs${new URL(request.url).search}`, 'cancel', note.runId));
+  },
+);
 
+/** The same confirmation as the cards', as a page: a POST form without JavaScript, a routed submit with it. */
 export default function CancelRun() {
   const { run } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { search } = useLocation();
+  const busy = useNavigation().state === 'submitting';
+  const navigate = useNavigate();
+  const submit = useSubmit();
+  const { search, pathname } = useLocation();
   const closeTo = `/admin/jobs${search}`;
+  const active = isActive(run.status);
   return (
-    <ModalFallback title={`Cancel ${run.jobName} (${displayRunId(run.id)})?`} closeTo={closeTo}>
-      {isActive(run.status) ? (
-        <Form method="post" className="row">
-          <p>The run stops at its next checkpoint; work done so far is kept.</p>
-          <button type="submit" className="button button--danger">
-            Cancel run
-          </button>
-          <Link to={closeTo} className="button">
-            Keep running
-          </Link>
-        </Form>
-      ) : (
-        <p>This run has already finished ({run.status}).</p>
-      )}
+    <CancelRunConfirm
+      run={run}
+      onOpenChange={(open) => (open ? undefined : navigate(closeTo, { preventScrollReset: true }))}
+      busy={busy}
+      confirmDisabled={!active}
+      action={`${pathname}${search}`}
+      cancelHref={closeTo}
+      onConfirm={() => submit(null, { method: 'post', action: `${pathname}${search}` })}
+    >
+      {active ? null : <p>This run has already finished ({run.status}).</p>}
       {result && !result.ok ? (
         <p role="alert" className="form-error">
-          {result.formError}
+          {result.error.details}
         </p>
       ) : null}
-    </ModalFallback>
+    </CancelRunConfirm>
   );
 }
 

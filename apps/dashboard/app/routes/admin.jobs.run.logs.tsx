@@ -1,4 +1,4 @@
-import { displayRunId, isActive } from '@jobs/contracts';
+import { isActive } from '@jobs/contracts';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData, useLocation } from '@remix-run/react';
 import { LogsView } from '../components/LogsView.js';
@@ -26,7 +26,6 @@ export default function RunLogs() {
     <LogsView
       key={run.id}
       run={run}
-      title={`Logs: ${run.jobName} (${displayRunId(run.id)})`}
       initial={lines}
       closeTo={`/admin/jobs/runs/${encodeURIComponent(run.id)}${search}`}
     />

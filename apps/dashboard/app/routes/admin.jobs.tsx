@@ -1,13 +1,17 @@
+import { Button } from '@jobs/ui/Button';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, Outlet, useLoaderData, useLocation, useNavigation, useOutlet } from '@remix-run/react';
-import { useMemo } from 'react';
+import type { ClientLoaderFunctionArgs } from '@remix-run/react';
+import { Link, Outlet, useLoaderData, useLocation } from '@remix-run/react';
+import { useEffect, useMemo } from 'react';
 import { ActiveSection } from '../components/ActiveSection.js';
 import { HistorySection } from '../components/HistorySection.js';
 import { RouteError } from '../components/RouteError.js';
 import { StatsSection } from '../components/StatsSection.js';
 import { requirePageUser } from '../services/auth.server.js';
 import { filtersFromUrl, historyQueryOf } from '../services/history-params.js';
+import { keepLastGood } from '../services/keep-last-good.js';
 import { orThrow } from '../services/load.server.js';
+import { revalidateUnlessOnlyNoticeLeft } from '../services/notice.js';
 import { errorsFor } from '../services/run-errors.server.js';
 
 export const meta: MetaFunction = () => [{ title: 'Job Manager · Jobs Console' }];
@@ -29,19 +33,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     history: errorsFor(history, user.role),
     definitions: definitions.jobs,
     active: errorsFor(active.runs, user.role),
+    /** the seq the active runs are as of: the live client starts from this snapshot (ActiveSection) */
+    activeAsOfSeq: active.asOfSeq,
   };
 }
 
-export type JobManagerData = ReturnType<typeof useLoaderData<typeof loader>>;
+export type JobManagerData = ReturnType<typeof useLoaderData<typeof loader>> & { loadError?: string };
+
+const lastGood = keepLastGood<JobManagerData>();
+
+/** A refresh that fails keeps the page on screen and says so beside the stats (keep-last-good.ts). */
+export function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  return lastGood.load(serverLoader);
+}
+
+/** Taking a shown notice out of the URL reloads nothing (see onlyNoticeLeft). */
+export const shouldRevalidate = revalidateUnlessOnlyNoticeLeft;
 
 export default function JobManager() {
-  const data = useLoaderData<typeof loader>();
+  const data: JobManagerData = useLoaderData<typeof loader>();
+  useEffect(() => lastGood.shown(data), [data]);
   const { search } = useLocation();
-  const navigation = useNavigation();
-  // A modal route that is still loading counts as open: the page's own <select>s step aside at once,
-  // so the modal's job picker is the only one (the end-to-end example test selects the first 'select').
-  const opening = navigation.state !== 'idle' && navigation.location.pathname.startsWith('/admin/jobs/');
-  const modalOpen = useOutlet() !== null || opening;
   const cancellable = useMemo(
     () => new Set(data.definitions.filter((d) => d.cancellable).map((d) => d.name)),
     [data.definitions],
@@ -58,29 +70,40 @@ export default function JobManager() {
         <h1>Job Manager</h1>
         {data.canManage ? (
           <span className="row">
-            <Link className="button button--primary" to={`new${search}`}>
-              Run New Job
-            </Link>
-            <Link className="button" to={`bulk${search}`}>
-              Start multiple / Cancel all
-            </Link>
+            <Button variant="primary" asChild>
+              <Link to={`new${search}`} prefetch="intent">
+                Run New Job
+              </Link>
+            </Button>
+            <Button asChild>
+              <Link to={`bulk${search}`} prefetch="intent">
+                Start multiple / Cancel all
+              </Link>
+            </Button>
           </span>
         ) : null}
       </header>
-      <StatsSection stats={data.stats} canManage={data.canManage} />
+      <StatsSection stats={data.stats} canManage={data.canManage} loadError={data.loadError} />
       {empty ? (
         <section className="card empty-state">
           <h2>No jobs have run yet</h2>
           <p>Start a job to see its progress here in real time.</p>
           {data.canManage ? (
-            <Link className="button button--primary" to={`new${search}`}>
-              Start Processing
-            </Link>
+            <Button variant="primary" asChild>
+              <Link to={`new${search}`} prefetch="intent">
+                Start Processing
+              </Link>
+            </Button>
           ) : null}
         </section>
       ) : null}
-      <ActiveSection snapshot={data.active} canManage={data.canManage} cancellable={cancellable} />
-      <HistorySection data={data} modalOpen={modalOpen} />
+      <ActiveSection
+        snapshot={data.active}
+        asOfSeq={data.activeAsOfSeq}
+        canManage={data.canManage}
+        cancellable={cancellable}
+      />
+      <HistorySection data={data} />
       <Outlet context={data} />
     </div>
   );

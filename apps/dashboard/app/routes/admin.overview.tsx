@@ -1,47 +1,58 @@
 import { useInvalidation } from '@jobs/live';
+import { Button } from '@jobs/ui/Button';
 import { JobMetricsChart } from '@jobs/ui/JobMetricsChart';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
+import { Link, useLoaderData, useNavigate } from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
 import { StatsSection } from '../components/StatsSection.js';
+import { useRevalidateWhenIdle } from '../live/useRevalidateWhenIdle.js';
 import { requirePageUser } from '../services/auth.server.js';
 import { orThrow } from '../services/load.server.js';
-import { throughputBuckets } from '../services/throughput.js';
+import { rangeChoice, rangeFromUrl, STATS_RANGE_CHOICES } from '../services/stats-ranges.js';
 
 export const meta: MetaFunction = () => [{ title: 'Overview · Jobs Console' }];
+
+const ranges = STATS_RANGE_CHOICES.map((c) => ({
+  value: c.value,
+  label: c.label,
+  href: `?range=${c.value}`,
+}));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePageUser(request, context);
   const { api } = context.services;
-  // The contract has no time-series endpoint: the chart is drawn from the newest 200 finished runs.
-  const [stats, recent] = await Promise.all([
-    orThrow(api.stats()),
-    orThrow(api.history({ page: 1, pageSize: 200 })),
-  ]);
-  return {
-    stats,
-    buckets: throughputBuckets(recent.runs, new Date(stats.asOf)),
-    canManage: user.role === 'admin',
-  };
+  // The chart is the engine's per-minute counters rolled up to the range asked (`?range=`).
+  const range = rangeFromUrl(new URL(request.url));
+  const [stats, series] = await Promise.all([orThrow(api.stats()), orThrow(api.statsSeries({ range }))]);
+  return { stats, series, canManage: user.role === 'admin' };
 }
 
 export default function Overview() {
-  const { stats, buckets } = useLoaderData<typeof loader>();
-  const revalidator = useRevalidator();
-  // Finished runs change the numbers and the chart: socket news invalidates, the loader refetches.
-  useInvalidation('stats', () => revalidator.revalidate());
+  const { stats, series } = useLoaderData<typeof loader>();
+  const revalidate = useRevalidateWhenIdle();
+  const navigate = useNavigate();
+  // Finished runs change the numbers and the chart: socket news invalidates (coalesced to about
+  // once a second by the live client), the loader refetches; an event never patches the series.
+  useInvalidation('stats', revalidate);
+  const choice = rangeChoice(series.range);
   return (
     <div className="overview">
       <header className="row page-header">
         <h1>Overview</h1>
-        <Link className="button button--primary" to="/admin/jobs">
-          Manage Jobs
-        </Link>
+        <Button variant="primary" asChild>
+          <Link to="/admin/jobs">Manage Jobs</Link>
+        </Button>
       </header>
       <StatsSection stats={stats} canManage={false} />
       <section className="card" aria-labelledby="throughput-title">
-        <h2 id="throughput-title">Throughput and failures, last 24 hours</h2>
-        <JobMetricsChart buckets={buckets} label="Finished runs per hour and failure rate" />
+        <h2 id="throughput-title">Throughput and failures, {choice.heading}</h2>
+        <JobMetricsChart
+          buckets={series.points}
+          ranges={ranges}
+          range={series.range}
+          onRangeChange={(r) => navigate(r.href, { preventScrollReset: true })}
+          label={`Finished runs per ${choice.bucket} and failure rate`}
+        />
       </section>
     </div>
   );

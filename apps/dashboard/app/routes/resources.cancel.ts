@@ -1,15 +1,11 @@
-import type { ActionFunctionArgs } from '@remix-run/node';
-import { proxyAudited } from '../services/audited.server.js';
-import { requireActionUser } from '../services/auth.server.js';
+import { guardedAction } from '../services/action.server.js';
+import { jsonResponse } from '../services/respond.server.js';
 
 /** The live client's cancel; the engine makes it idempotent, the client makes sure it is sent once. */
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'api', bucket: 'cancel' });
-  const id = params.id ?? '';
-  return proxyAudited(
-    context.services.audit,
-    { who: user.email, action: 'cancel', runId: id },
-    () => context.services.api.cancel(id, user.email),
-    202,
-  );
-}
+export const action = guardedAction(
+  { kind: 'api', access: 'admin', bucket: 'cancel', audit: 'cancel' },
+  async ({ params, context, user, note }) => {
+    note.runId = params.id ?? '';
+    return jsonResponse(await context.services.api.cancel(note.runId, user.email), 202);
+  },
+);

@@ -1,19 +1,18 @@
 import { apiErrorFromIssues, EnqueueRequest } from '@jobs/contracts';
-import type { ActionFunctionArgs } from '@remix-run/node';
-import { proxyAudited } from '../services/audited.server.js';
-import { requireActionUser } from '../services/auth.server.js';
+import { guardedAction } from '../services/action.server.js';
+import { errorResponse } from '../services/api-errors.server.js';
 import { readJsonBody } from '../services/body.server.js';
 import { jsonResponse } from '../services/respond.server.js';
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'api', bucket: 'enqueue' });
-  const body = await readJsonBody(request);
-  const parsed = EnqueueRequest.safeParse(body);
-  if (!parsed.success) return jsonResponse(apiErrorFromIssues('Invalid request', parsed.error.issues), 400);
-  return proxyAudited(
-    context.services.audit,
-    { who: user.email, action: `enqueue ${parsed.data.jobName}`, runId: ({ run }) => run.id },
-    () => context.services.api.enqueue(parsed.data, user.email),
-    201,
-  );
-}
+export const action = guardedAction(
+  { kind: 'api', access: 'admin', bucket: 'enqueue', audit: 'enqueue' },
+  async ({ request, context, user, note }) => {
+    const parsed = EnqueueRequest.safeParse(await readJsonBody(request));
+    if (!parsed.success)
+      return errorResponse(400, apiErrorFromIssues('Invalid request', parsed.error.issues));
+    note.action = `enqueue ${parsed.data.jobName}`;
+    const answer = await context.services.api.enqueue(parsed.data, user.email);
+    note.runId = answer.run.id;
+    return jsonResponse(answer, 201);
+  },
+);

@@ -1,14 +1,15 @@
-import { RawField } from '@jobs/contracts';
+import { apiError, RawField } from '@jobs/contracts';
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { jsonError, requireApiUser } from '../services/auth.server.js';
+import { errorResponse } from '../services/api-errors.server.js';
+import { requireApiUser } from '../services/auth.server.js';
 import { JobsApiError } from '../services/jobs-api.server.js';
-import { jsonResponse } from '../services/respond.server.js';
 
 /** The whole stored value as a download (what a `tooLarge` marker links to), streamed through. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   await requireApiUser(request, context);
   const field = RawField.safeParse(params.field);
-  if (!field.success) throw jsonError(400, 'Invalid field', 'Use params, metadata or error.');
+  if (!field.success)
+    throw errorResponse(400, apiError('Invalid field', 'Use params, metadata or error.', false));
   const id = params.id ?? '';
   try {
     const upstream = await context.services.api.raw(id, field.data);
@@ -21,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       },
     });
   } catch (error) {
-    if (JobsApiError.is(error)) return jsonResponse(error.body, error.status);
+    if (JobsApiError.is(error)) return errorResponse(error.status, error.body);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
-import { HistoryQuery, searchParamsToObject } from '@jobs/contracts';
+import { apiErrorFromIssues, HistoryQuery, searchParamsToObject } from '@jobs/contracts';
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { jsonError, requireApiUser } from '../services/auth.server.js';
+import { errorResponse } from '../services/api-errors.server.js';
+import { requireApiUser } from '../services/auth.server.js';
 import { proxyJson } from '../services/respond.server.js';
 import { errorsFor } from '../services/run-errors.server.js';
 
@@ -8,7 +9,7 @@ import { errorsFor } from '../services/run-errors.server.js';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireApiUser(request, context);
   const query = HistoryQuery.safeParse(searchParamsToObject(new URL(request.url).searchParams));
-  if (!query.success) throw jsonError(400, 'Invalid query', query.error.issues[0]?.message ?? 'bad query');
+  if (!query.success) throw errorResponse(400, apiErrorFromIssues('Invalid query', query.error.issues));
   return proxyJson(async () =>
     errorsFor(
       await context.services.api.history({ ...query.data, pageSize: Math.min(query.data.pageSize, 50) }),

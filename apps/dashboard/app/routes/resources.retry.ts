@@ -1,14 +1,12 @@
-import type { ActionFunctionArgs } from '@remix-run/node';
-import { proxyAudited } from '../services/audited.server.js';
-import { requireActionUser } from '../services/auth.server.js';
+import { guardedAction } from '../services/action.server.js';
+import { jsonResponse } from '../services/respond.server.js';
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireActionUser(request, context, { role: 'admin', kind: 'api', bucket: 'enqueue' });
-  const id = params.id ?? '';
-  return proxyAudited(
-    context.services.audit,
-    { who: user.email, action: 'retry', runId: id },
-    () => context.services.api.retry(id, user.email),
-    201,
-  );
-}
+export const action = guardedAction(
+  { kind: 'api', access: 'admin', bucket: 'enqueue', audit: 'retry' },
+  async ({ params, context, user, note }) => {
+    note.runId = params.id ?? '';
+    const { run } = await context.services.api.retry(note.runId, user.email);
+    note.detail = `new run ${run.id}`;
+    return jsonResponse({ run }, 201);
+  },
+);

@@ -1,5 +1,6 @@
 import { LIMITS } from '@jobs/contracts';
 import type { Request as ExpressRequest, Response as ExpressResponse, RequestHandler } from 'express';
+import { bodyTooLarge } from './api-errors.server.js';
 
 /** Login and logout carry an email, a password and a path: a few kB is plenty. */
 export const AUTH_BODY_LIMIT = 4 * 1024;
@@ -17,9 +18,7 @@ const LINGER_MS = 5_000;
 
 function tooLarge(req: ExpressRequest, res: ExpressResponse, limit: number) {
   if (res.headersSent) return;
-  res
-    .status(413)
-    .json({ error: 'Body too large', details: `The limit is ${limit} bytes.`, retryable: false });
+  res.status(413).json(bodyTooLarge(limit));
   // Closing at once would reset a client that is still sending before it reads the 413 (the reset
   // discards what it has not read yet), so the rest is drained into nothing, never kept, for a few
   // seconds at most; then the connection is cut.

@@ -1,3 +1,4 @@
+import { apiError } from '@jobs/contracts';
 import type { RequestHandler } from 'express';
 
 /** The route-discovery endpoint of Remix's lazy route discovery (the client asks it for route manifests). */
@@ -19,8 +20,6 @@ export function frameworkGuards(): RequestHandler {
     const paths = url.searchParams.getAll('p');
     const tooDeep = paths.some((p) => p.split('/').length - 1 > MAX_PATH_SEGMENTS);
     if (paths.length <= MAX_MANIFEST_PATHS && !tooDeep) return next();
-    res
-      .status(400)
-      .json({ error: 'Bad request', details: 'Route discovery request out of bounds.', retryable: false });
+    res.status(400).json(apiError('Bad request', 'Route discovery request out of bounds.', false));
   };
 }

@@ -18,6 +18,8 @@ import {
   type RawField,
   RunDetailsResponse,
   RunResponse,
+  StatsSeries,
+  type StatsSeriesQuery,
 } from '@jobs/contracts';
 import type { z } from 'zod';
 import { ApiUrls, neverReached, parseApiUrls } from './api-urls.server.js';
@@ -39,6 +41,8 @@ export class JobsApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody,
+    /** The whole answer as parsed JSON: some errors carry more than the ApiError (bulk `results`). */
+    readonly raw: unknown = body,
   ) {
     super(`${body.error}: ${body.details}`);
     this.name = 'JobsApiError';
@@ -105,13 +109,14 @@ export function createJobsApi({ baseUrl, token, timeoutMs = 8000 }: JobsApiOptio
 
   async function failure(res: Response): Promise<JobsApiError> {
     const text = await res.text().catch(() => '');
-    let parsed: ReturnType<typeof ApiErrorBody.safeParse> | null = null;
+    let json: unknown = null;
     try {
-      parsed = ApiErrorBody.safeParse(JSON.parse(text));
+      json = JSON.parse(text);
     } catch {
-      parsed = null;
+      json = null;
     }
-    if (parsed?.success) return new JobsApiError(res.status, parsed.data);
+    const parsed = ApiErrorBody.safeParse(json);
+    if (parsed.success) return new JobsApiError(res.status, parsed.data, json);
     return new JobsApiError(
       res.status >= 500 ? 502 : res.status,
       apiError(`Jobs API error ${res.status}`, text.slice(0, 300) || res.statusText, res.status >= 500),
@@ -143,6 +148,7 @@ export function createJobsApi({ baseUrl, token, timeoutMs = 8000 }: JobsApiOptio
     history: (q: Partial<HistoryQuery>) => call(HistoryResponse, 'GET', `/history${toSearch(q)}`),
     active: () => call(ActiveResponse, 'GET', '/active'),
     stats: () => call(JobStats, 'GET', '/stats'),
+    statsSeries: (q: StatsSeriesQuery) => call(StatsSeries, 'GET', `/stats/series${toSearch(q)}`),
     run: (runId: string) => call(RunDetailsResponse, 'GET', `/${id(runId)}`),
     logs: (runId: string, q: Partial<LogsQuery>) =>
       call(LogsResponse, 'GET', `/${id(runId)}/logs${toSearch(q)}`),

@@ -1,3 +1,4 @@
+import { errorResponse } from './api-errors.server.js';
 import { JobsApiError } from './jobs-api.server.js';
 
 export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit): Response {
@@ -12,7 +13,7 @@ export async function proxyJson(call: () => Promise<unknown>, status = 200): Pro
   try {
     return jsonResponse(await call(), status);
   } catch (error) {
-    if (JobsApiError.is(error)) return jsonResponse(error.body, error.status);
+    if (JobsApiError.is(error)) return errorResponse(error.status, error.body);
     throw error;
   }
 }

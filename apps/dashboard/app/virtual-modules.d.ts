@@ -1,0 +1,4 @@
+declare module 'virtual:app-stylesheet' {
+  const href: string;
+  export default href;
+}
