@@ -24,7 +24,13 @@ const WORKERS = 3;
 const children = [];
 let stopping = false;
 
+// A node that dies (kill -9 a worker or an API node to watch the rest cope) is started again, as a
+// supervisor would; one that dies within this long of starting cannot start, and stops the cluster.
+const FAILED_START_MS = 10_000;
+const RESTART_DELAY_MS = 2_000;
+
 function start(name, args, extra, cwd = root) {
+  const startedAt = Date.now();
   const child = spawn(process.execPath, args, {
     cwd,
     env: { ...env, DATABASE_URL, REDIS_URL, LOG_LEVEL: env.LOG_LEVEL || 'warn', ...extra },
@@ -44,10 +50,21 @@ function start(name, args, extra, cwd = root) {
   relay(child.stdout, process.stdout);
   relay(child.stderr, process.stderr);
   child.on('exit', (code, signal) => {
-    if (!stopping) {
-      process.stderr.write(`${prefix}exited (${code ?? signal}); stopping the cluster\n`);
+    if (stopping) return;
+    if (Date.now() - startedAt < FAILED_START_MS) {
+      process.stderr.write(`${prefix}exited (${code ?? signal}) while starting; stopping the cluster\n`);
       stop(1);
+      return;
     }
+    process.stderr.write(
+      `${prefix}exited (${code ?? signal}); starting it again in ${RESTART_DELAY_MS / 1000} s\n`,
+    );
+    setTimeout(() => {
+      if (stopping) return;
+      const at = children.findIndex((c) => c.child === child);
+      if (at >= 0) children.splice(at, 1);
+      start(name, args, extra, cwd);
+    }, RESTART_DELAY_MS);
   });
   children.push({ name, child });
   return child;

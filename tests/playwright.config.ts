@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '@jobs/config/chromium';
 import { defineConfig } from '@playwright/test';
 import { ADMIN, stackEnv, VIEWER } from './e2e/support/accounts.js';
+import type { Options } from './e2e/support/test.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -33,7 +34,13 @@ process.env.E2E_PORT ??= freePort();
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'jobs-e2e-'));
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
-export default defineConfig({
+/**
+ * The specs that also run on a phone-sized screen: the ones that visit every page, dialog and the
+ * panel. There, any page that scrolls sideways fails the test (the fixture checks each page).
+ */
+const NARROW_SPECS = [/narrow\.spec\.ts/, /pages\.spec\.ts/, /viewer\.spec\.ts/, /no-js\.spec\.ts/];
+
+export default defineConfig<Options>({
   testDir: './e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
@@ -59,5 +66,13 @@ export default defineConfig({
     stderr: 'pipe',
     env: stackEnv({ PORT: process.env.E2E_PORT, DATA_DIR: process.env.E2E_DATA_DIR }),
   },
+  projects: [
+    { name: 'desktop', testIgnore: /narrow\.spec\.ts/ },
+    {
+      name: 'narrow',
+      testMatch: NARROW_SPECS,
+      use: { viewport: { width: 390, height: 844 }, failOnHorizontalScroll: true },
+    },
+  ],
   metadata: { admin: ADMIN.email, viewer: VIEWER.email },
 });

@@ -15,11 +15,12 @@ test('can run a job and monitor progress', async ({ page }) => {
 
   // Beyond the example's text: history also lists runs still in flight, so the line above alone would pass
   // before the job ends. Follow this very run until it has left the active list and finished.
-  const notice = await page
-    .getByText(/Job enqueued: #\d+/)
-    .first()
-    .textContent();
-  const id = /#(\d+)/.exec(notice ?? '')?.[1];
+  // The confirmation toast has closed by now; history lists newest first and this spec's run is the newest.
+  const newest = page
+    .locator('.job-history')
+    .getByRole('heading', { name: /match-scores/ })
+    .first();
+  const id = /#(\d+)/.exec((await newest.textContent()) ?? '')?.[1];
   expect(id).toBeDefined();
   await expect(page.locator('.active-jobs')).not.toContainText(`#${id}`, { timeout: 30_000 });
   await expect(

@@ -1,3 +1,4 @@
+import { openLiveJobManager } from './support/active.js';
 import { enqueue, sessionClient } from './support/api.js';
 import { login } from './support/auth.js';
 import { startStack } from './support/stack.js';
@@ -9,9 +10,7 @@ async function openPanel(page: Page) {
 }
 
 test('the JobsPanel keeps its runs across navigation and a refresh', async ({ page, baseURL }) => {
-  await login(page);
-  await page.goto('/admin/jobs');
-  await expect(page.locator('.active-jobs')).toHaveAttribute('data-source', 'live');
+  await openLiveJobManager(page);
   const admin = await sessionClient(baseURL ?? '');
   const run = await enqueue(admin, 'media-metadata-batch', { slow: true });
   await expect(page.getByRole('button', { name: /^Jobs, \d+ in progress/ })).toBeVisible();
@@ -22,7 +21,7 @@ test('the JobsPanel keeps its runs across navigation and a refresh', async ({ pa
   await page.getByRole('link', { name: 'Overview' }).click();
   await expect(page).toHaveURL(/\/admin$/);
   // The overview: stats, the throughput/failure chart, and the way to the Job Manager.
-  await expect(page.getByRole('img', { name: /Finished runs per hour/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Finished runs per 15 minutes/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Manage Jobs' })).toHaveAttribute('href', '/admin/jobs');
   panel = await openPanel(page);
   await expect(panel).toContainText(`#${run.id}`);
@@ -38,9 +37,7 @@ test('the JobsPanel keeps its runs across navigation and a refresh', async ({ pa
 });
 
 test("the panel offers Cancel only where the run's definition allows it", async ({ page, baseURL }) => {
-  await login(page);
-  await page.goto('/admin/jobs');
-  await expect(page.locator('.active-jobs')).toHaveAttribute('data-source', 'live');
+  await openLiveJobManager(page);
   const admin = await sessionClient(baseURL ?? '');
   const locked = await enqueue(admin, 'stats-reconcile', { slow: true });
   const open = await enqueue(admin, 'quiz-answer-stats', { slow: true });
@@ -100,7 +97,7 @@ test('the server restarts and the page reconverges without a reload', async ({ p
     await page.close();
     await stack.stop();
   }
-  // The errors this test provokes: Chromium reports each request and socket attempt the stopped
-  // server refused while it restarted.
-  expect(consoleErrors.take(/ERR_CONNECTION_REFUSED/).length).toBeGreaterThan(0);
+  // The errors this test may provoke: Chromium reports each request and socket attempt the stopped
+  // server refused while it restarted (none when the restart is quicker than the next attempt).
+  consoleErrors.take(/ERR_CONNECTION_REFUSED/);
 });

@@ -21,7 +21,8 @@ test('without JavaScript: enqueue, cancel with confirmation, filters and pages a
   const row = page.locator('.active-jobs li', { hasText: `#${id}` });
   await expect(row).toContainText('media-orphan-cleanup');
 
-  await row.getByRole('link', { name: 'Cancel' }).click();
+  // Cancel is a button in a GET form: without JavaScript it goes to the confirmation page.
+  await row.getByRole('button', { name: /^Cancel/ }).click();
   await expect(
     page.getByRole('heading', { name: new RegExp(`Cancel media-orphan-cleanup \\(#${id}\\)`) }),
   ).toBeVisible();
@@ -63,10 +64,50 @@ test('without JavaScript: history pages are links', async ({ page, baseURL }) =>
   await login(page);
   await page.goto('/admin/jobs?job=trending');
   await expect(page.locator('.job-history')).toContainText(/Showing 1-50 of \d+/);
-  await page.getByRole('link', { name: 'Next →' }).click();
+  await page.getByRole('link', { name: 'Next' }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page).toHaveURL(/job=trending/);
   await expect(page.locator('.job-history')).toContainText(/Showing 51-/);
-  await page.getByRole('link', { name: '← Prev' }).click();
+  await page.getByRole('link', { name: 'Prev' }).click();
   await expect(page.locator('.job-history')).toContainText(/Showing 1-50/);
+});
+
+test('without JavaScript: bulk cancel previews its count and asks before acting', async ({
+  page,
+  baseURL,
+}) => {
+  const admin = await sessionClient(baseURL ?? '');
+  await login(page);
+  await page.goto('/admin/jobs');
+  await page.getByRole('link', { name: 'Start multiple / Cancel all' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Bulk operations' });
+  await expect(dialog).toBeVisible();
+  const start = dialog.getByRole('form', { name: 'Start multiple' });
+  await start.getByLabel('Job').selectOption('media-metadata-batch');
+  await start.getByLabel('How many (1–50)').fill('2');
+  await start.getByLabel('Parameters (JSON)').fill('{"slow": true}');
+  await start.getByRole('button', { name: 'Start multiple' }).click();
+  await expect(dialog.getByTestId('bulk-result')).toContainText(
+    'Started 2 of 2 runs of media-metadata-batch.',
+  );
+
+  const choose = dialog.getByRole('form', { name: 'Cancel all' });
+  await choose.getByLabel('Only this job (optional)').selectOption('media-metadata-batch');
+  await choose.getByRole('button', { name: 'Cancel all…' }).click();
+  await expect(page).toHaveURL(/step=cancel-all/);
+  const confirm = dialog.getByTestId('cancel-confirm');
+  await expect(confirm).toContainText(/^Cancel \d+ active runs? of media-metadata-batch\?/);
+  const count = Number(/Cancel (\d+)/.exec((await confirm.textContent()) ?? '')?.[1]);
+  expect(count).toBeGreaterThanOrEqual(2);
+  const active = await admin.get('/resources/jobs/active');
+  const runs = ((await active.json()) as { runs: { jobName: string; cancelRequestedAt: string | null }[] })
+    .runs;
+  expect(
+    runs.filter((r) => r.jobName === 'media-metadata-batch' && r.cancelRequestedAt === null),
+  ).toHaveLength(count);
+  await dialog.getByRole('button', { name: `Cancel ${count} runs` }).click();
+  await expect(dialog.getByTestId('bulk-result')).toContainText(`Cancel requested for ${count} of ${count}`);
+  await dialog.getByRole('link', { name: 'Close' }).click();
+  await expect(page).toHaveURL(/\/admin\/jobs$/);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });

@@ -1,10 +1,10 @@
 import { login } from './support/auth.js';
+import { hydrated } from './support/hydrated.js';
 import { expect, test } from './support/test.js';
 
 declare global {
   interface Window {
     __injected?: boolean;
-    __remixRouter?: { state: { initialized: boolean } };
   }
 }
 
@@ -19,12 +19,13 @@ test('an inline script without the nonce is blocked, and the pages still hydrate
     await route.fulfill({ response, body: html });
   });
   await page.goto('/login');
-  await page.waitForFunction(() => window.__remixRouter?.state.initialized === true);
+  await hydrated(page);
   expect(await page.evaluate(() => window.__injected)).toBeUndefined();
   // The errors this test provokes, on this page only: the browser's report of the blocked script,
-  // and React's hydration mismatch for the injected <script> element, which is not in its tree.
+  // and, depending on where React meets the injected <script> it did not render, a hydration
+  // mismatch for it (taken if present: the element is the test's, not the app's).
   expect(consoleErrors.take(/Content Security Policy/)).toHaveLength(1);
-  expect(consoleErrors.take(/Minified React error #4(18|23)\b/).length).toBeGreaterThan(0);
+  consoleErrors.take(/Minified React error #4(18|23)\b/);
   await page.unroute('**/login');
 
   // The app's own pages: hydrated, interactive, and not a single console error (the fixture fails
@@ -32,7 +33,7 @@ test('an inline script without the nonce is blocked, and the pages still hydrate
   await login(page);
   for (const path of ['/admin', '/admin/jobs', '/admin/audit']) {
     await page.goto(path);
-    await page.waitForFunction(() => window.__remixRouter?.state.initialized === true);
+    await hydrated(page);
   }
   await page
     .getByRole('link', { name: /Job Manager|Jobs/ })

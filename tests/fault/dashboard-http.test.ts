@@ -29,8 +29,10 @@ describe('dashboard HTTP hardening (TRUST_PROXY=1, proxy on loopback)', () => {
       streamBody(`${base}/login`, 100 * MB, { declare: true }),
     ]);
     expect(statuses).toEqual([413, 413, 413]);
+    // Buffering even one of these bodies would add 100 MB; the bound leaves room for what the
+    // process tree allocates meanwhile (its job threads, the GC's own timing differs by Node version).
     const grewMb = (treeRss(stack.pid()) - before) / MB;
-    expect(grewMb).toBeLessThan(8);
+    expect(grewMb).toBeLessThan(40);
   });
 
   it('refuses a chunked body past the API limit on a resource route with 413', async () => {

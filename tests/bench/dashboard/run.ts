@@ -1,7 +1,9 @@
 /**
- * `npm run bench -w @jobs/tests` (and the root `npm run bench`): prints /admin/jobs initial JS (kB gzip), the page's server
- * response time, and the full-stack freshness run (2,000 active runs, ~5,000 progress events/s,
- * worker → DOM latency, long tasks) against the real engine, dashboard, relay and Chromium.
+ * `npm run bench -w @jobs/tests` (and the root `npm run bench`): prints /admin/jobs initial JS (kB gzip)
+ * and what it is made of, the first view (navigation → live list, cold context, median of 5), the
+ * page's server response time, and the full-stack freshness run (2,000 active runs, ~5,000 progress
+ * events/s, worker → DOM latency, long tasks) against the real engine, dashboard, relay and Chromium.
+ * BENCH_FIRST_VIEW_ONLY=1 stops after the first view; BENCH_CHROMIUM_ARGS adds Chromium flags.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { chromiumLaunchOptions } from '@jobs/config/chromium';
 import { defineJob, startJobsServer } from '@jobs/server';
 import { chromium, request } from '@playwright/test';
 import { io } from 'socket.io-client';
+import { type FirstViewMarks, measureFirstView, median } from './first-view.js';
 import { percentile, startDashboard } from './stack.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 2000);
@@ -32,6 +35,8 @@ const benchJob = defineJob({
   },
 });
 
+class StopEarly extends Error {}
+
 const token = randomBytes(24).toString('base64url');
 const dir = mkdtempSync(path.join(tmpdir(), 'jobs-bench-'));
 const engine = await startJobsServer({
@@ -51,7 +56,13 @@ const dash = await startDashboard({
   ADMIN_EMAIL: ADMIN.email,
   ADMIN_PASSWORD: ADMIN.password,
 });
-const browser = await chromium.launch(chromiumLaunchOptions);
+// BENCH_CHROMIUM_ARGS adds flags to the tests' Chromium, e.g. to see what the browser's own work
+// costs the first view (README, performance).
+const extraArgs = (process.env.BENCH_CHROMIUM_ARGS ?? '').split(' ').filter(Boolean);
+const browser = await chromium.launch({
+  ...chromiumLaunchOptions,
+  args: [...chromiumLaunchOptions.args, ...extraArgs],
+});
 const figures: Record<string, string | number> = {};
 
 try {
@@ -69,12 +80,51 @@ try {
     }
   });
   await page.goto('/admin/jobs', { waitUntil: 'networkidle' });
-  const jsKb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
-  figures['/admin/jobs initial JS (kB gzip, target ≤ 130)'] = jsKb.toFixed(1);
+  const jsBytes = [...scripts.values()].reduce((a, b) => a + b, 0);
+  figures['/admin/jobs initial JS (kB gzip, target ≤ 130)'] =
+    `${(jsBytes / 1024).toFixed(1)} (${jsBytes.toLocaleString('en')} bytes)`;
   figures['scripts loaded'] = scripts.size;
-  if (process.env.BENCH_JS_DETAIL)
-    for (const [url, bytes] of [...scripts].sort((a, b) => b[1] - a[1]))
-      console.log(`  ${(bytes / 1024).toFixed(1).padStart(6)} kB  ${url.replace(dash.url, '')}`);
+  console.log('\n/admin/jobs first load, each script gzipped:');
+  for (const [url, bytes] of [...scripts].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${(bytes / 1024).toFixed(1).padStart(6)} kB  ${url.replace(dash.url, '')}`);
+
+  // 1b. First view, cold: a new context each time (no cache), three runs reporting progress on the page.
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const seeded = await fetch(`${engine.url}/api/admin/jobs/bulk/enqueue`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      items: Array.from({ length: 3 }, () => ({ jobName: 'bench-progress', params: {} })),
+    }),
+  });
+  if (!seeded.ok) throw new Error(`seed enqueue: ${seeded.status}`);
+  const views: FirstViewMarks[] = [];
+  for (let i = 0; i < 5; i++)
+    views.push(await measureFirstView(browser, dash.url, await api.storageState(), 3));
+  const mid = (pick: (v: (typeof views)[number]) => number | null) => median(views.map(pick)).toFixed(0);
+  figures['first view: HTML first byte (ms, median of 5)'] = mid((v) => v.ttfb);
+  figures['first view: first contentful paint (ms)'] = mid((v) => v.firstContentfulPaint);
+  figures['first view: hydrated (ms)'] = mid((v) => v.hydrated);
+  figures['first view: live list (ms, target ≤ 500)'] = mid((v) => v.live);
+  figures[`first view: first progress event in the list (ms, one every ${TICK_MS} ms)`] = mid(
+    (v) => v.firstEvent,
+  );
+  if (process.env.BENCH_JS_DETAIL) console.log(JSON.stringify(views, null, 1));
+  const last = views[views.length - 1];
+  if (last) {
+    console.log('\nrender-blocking resources of the last first view (ms after navigation start):');
+    for (const b of last.blocking)
+      console.log(`  ${b.end.toFixed(0).padStart(5)}  ${b.type.padEnd(6)} ${b.name}`);
+    console.log(
+      `  first contentful paint at ${last.firstContentfulPaint?.toFixed(0)}; ${last.scriptsBeforeHydration} scripts before hydration`,
+    );
+  }
+  await fetch(`${engine.url}/api/admin/jobs/bulk/cancel`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ filter: {} }),
+  });
+  if (process.env.BENCH_FIRST_VIEW_ONLY) throw new StopEarly();
 
   // 2. Server response time of the page (SSR with four jobs API calls), idle engine.
   const times: number[] = [];
@@ -116,7 +166,6 @@ try {
     const t = Number(/t=(\d{13})/.exec(e.data?.message ?? '')?.[1]);
     if (t && relayLat.length < 500_000) relayLat.push(Date.now() - t);
   });
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   for (let i = 0; i < RUNS; i += 500) {
     const items = Array.from({ length: Math.min(500, RUNS - i) }, () => ({
       jobName: 'bench-progress',
@@ -170,6 +219,8 @@ try {
   });
   await context.close();
   await api.dispose();
+} catch (error) {
+  if (!(error instanceof StopEarly)) throw error;
 } finally {
   await browser.close();
   const exited = new Promise((resolve) => dash.child.once('exit', resolve));

@@ -4,6 +4,7 @@
  */
 type Ctx = {
   params: Record<string, unknown>;
+  attempt: number;
   sleep(ms: number): Promise<void>;
   progress(p: { percent?: number; message?: string }): void;
 };
@@ -41,5 +42,27 @@ export const noop = {
   description: 'Does nothing (throughput)',
   examples: ['{}'],
   concurrency: 1000,
+  run() {},
+};
+
+export const sleepyRetried = {
+  name: 'sleepy-retried',
+  description:
+    'Sleeps for ms milliseconds on its first attempt, 200 ms on a later one; a stall gives it one new attempt',
+  examples: ['{"ms": 5000}'],
+  defaultParams: { ms: 1000 },
+  concurrency: 100,
+  stallRetries: 1,
+  async run(ctx: Ctx) {
+    await ctx.sleep(ctx.attempt > 1 ? 200 : Number(ctx.params.ms ?? 1000));
+  },
+};
+
+export const everySecond = {
+  name: 'every-second',
+  description: 'Does nothing, on a schedule of every second (only where schedules are on)',
+  examples: ['{}'],
+  concurrency: 100,
+  schedules: [{ cron: '* * * * * *' }],
   run() {},
 };
