@@ -32,3 +32,28 @@ test("a finished run's details open the run form prefilled with its params, to r
   const raw = await admin.get(`/resources/jobs/${next}/raw/params`);
   expect(await raw.json()).toEqual(changed);
 });
+
+test("the server's answer under the run form stays while socket news reloads the page behind it", async ({
+  page,
+  baseURL,
+  consoleErrors,
+}) => {
+  const admin = await sessionClient(baseURL ?? '');
+  await login(page);
+  await page.goto('/admin/jobs/new');
+  await page.waitForFunction(() => window.__remixRouter?.state.initialized === true);
+  const dialog = page.getByRole('dialog', { name: 'Run New Job' });
+  await dialog.locator('select').selectOption('match-scores');
+  await dialog.getByLabel('Parameters (JSON)').fill('{"candidateBatchSize": 0}');
+  await dialog.getByRole('button', { name: 'Enqueue Job' }).click();
+  const answer = dialog.getByRole('alert');
+  await expect(answer).toContainText('candidateBatchSize');
+  // Another admin's run starts and ends: the socket news reloads the Job Manager behind the dialog
+  // (its history lists the run). The router drops an action's answer at such a reload; the form's
+  // error used to vanish with it while the user was reading it.
+  const other = await enqueue(admin, 'trending', { items: 0 });
+  await waitUntilFinished(admin, other.id);
+  await expect(page.locator(`.job-history [data-run-id="${other.id}"]`)).toHaveCount(1);
+  await expect(answer).toContainText('candidateBatchSize');
+  expect(consoleErrors.take(/status of 400/)).toHaveLength(1);
+});

@@ -1,9 +1,9 @@
 import { apiError, isActive } from '@jobs/contracts';
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { useActionData, useLoaderData, useLocation, useNavigation, useOutletContext } from '@remix-run/react';
-import { useEffect, useState } from 'react';
 import { BulkDialog } from '../components/BulkDialog.js';
 import { RouteError } from '../components/RouteError.js';
+import { useKeptActionAnswer } from '../components/useKeptActionAnswer.js';
 import { guardedAction } from '../services/action.server.js';
 import { formFailure } from '../services/api-errors.server.js';
 import { requirePageUser } from '../services/auth.server.js';
@@ -57,7 +57,7 @@ const STEP_PARAMS = ['step', 'cancelJob'];
 export default function BulkOperations() {
   const jobs = useOutletContext<JobManagerData>();
   const { confirm } = useLoaderData<typeof loader>();
-  const result = useKeptUntilNextStep(useActionData<typeof action>());
+  const result = useKeptActionAnswer(useActionData<typeof action>());
   const busy = useNavigation().state === 'submitting';
   const { search } = useLocation();
   const filters = new URLSearchParams(search);
@@ -72,22 +72,6 @@ export default function BulkOperations() {
       filters={filters}
     />
   );
-}
-
-/**
- * An action's answer, kept on screen until the dialog moves to another step (a new address). The
- * router ends an action's data at the next load it completes, and socket news about the runs a bulk
- * start just created reloads the page's data a moment after the answer arrived: the result flashed
- * and was gone.
- */
-function useKeptUntilNextStep<T>(posted: T | undefined): T | undefined {
-  const { search } = useLocation();
-  const [kept, setKept] = useState<{ answer: T; search: string } | null>(null);
-  useEffect(() => {
-    if (posted !== undefined) setKept({ answer: posted, search });
-  }, [posted, search]);
-  if (posted !== undefined) return posted;
-  return kept?.search === search ? kept.answer : undefined;
 }
 
 export function ErrorBoundary() {

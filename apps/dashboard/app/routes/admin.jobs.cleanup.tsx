@@ -4,6 +4,7 @@ import { DialogFrame } from '@jobs/ui/DialogFrame';
 import { type LoaderFunctionArgs, redirect } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useLocation, useNavigate } from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
+import { useKeptActionAnswer } from '../components/useKeptActionAnswer.js';
 import { guardedAction } from '../services/action.server.js';
 import { requirePageUser } from '../services/auth.server.js';
 import { orThrow } from '../services/load.server.js';
@@ -30,7 +31,7 @@ export const action = guardedAction(
 
 export default function CleanupStalled() {
   const { stalled } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useKeptActionAnswer(useActionData<typeof action>());
   const { search } = useLocation();
   const navigate = useNavigate();
   const closeTo = `/admin/jobs${search}`;

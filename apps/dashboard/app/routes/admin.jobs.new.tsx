@@ -11,6 +11,7 @@ import {
   useSubmit,
 } from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
+import { useKeptActionAnswer } from '../components/useKeptActionAnswer.js';
 import { guardedAction } from '../services/action.server.js';
 import { formFailure } from '../services/api-errors.server.js';
 import { requirePageUser } from '../services/auth.server.js';
@@ -57,7 +58,7 @@ export const action = guardedAction(
 
 export default function RunNewJob() {
   const jobs = useOutletContext<JobManagerData>();
-  const result = useActionData<typeof action>();
+  const result = useKeptActionAnswer(useActionData<typeof action>());
   const navigation = useNavigation();
   const navigate = useNavigate();
   const submit = useSubmit();

@@ -10,6 +10,7 @@ import {
   useSubmit,
 } from '@remix-run/react';
 import { RouteError } from '../components/RouteError.js';
+import { useKeptActionAnswer } from '../components/useKeptActionAnswer.js';
 import { guardedAction } from '../services/action.server.js';
 import { requirePageUser } from '../services/auth.server.js';
 import { orThrow } from '../services/load.server.js';
@@ -38,7 +39,7 @@ export const action = guardedAction(
 /** The same confirmation as the cards', as a page: a POST form without JavaScript, a routed submit with it. */
 export default function CancelRun() {
   const { run } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const result = useKeptActionAnswer(useActionData<typeof action>());
   const busy = useNavigation().state === 'submitting';
   const navigate = useNavigate();
   const submit = useSubmit();
