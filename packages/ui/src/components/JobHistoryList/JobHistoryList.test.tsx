@@ -6,6 +6,7 @@ import {
   HOSTILE_TEXT,
   hostileRun,
   NOW,
+  runningRun,
   successRun,
 } from '../../testing/fixtures.js';
 import { JobHistoryList, type JobHistoryListProps, rangeLabel } from './JobHistoryList.js';
@@ -28,6 +29,28 @@ function setup(overrides: Partial<JobHistoryListProps> = {}) {
 }
 
 describe('JobHistoryList', () => {
+  it('keeps elapsed and finished times moving without a fixed time', () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(NOW);
+      const running = {
+        ...runningRun,
+        id: '9001',
+        startedAt: new Date(NOW.getTime() - 10_000).toISOString(),
+      };
+      setup({ runs: [running, successRun], now: undefined });
+      const [first, second] = screen.getAllByRole('listitem');
+      expect(first).toHaveTextContent('Running for 10s');
+      expect(second).toHaveTextContent('Finished: 5m ago');
+      act(() => vi.advanceTimersByTime(5000));
+      expect(first).toHaveTextContent('Running for 15s');
+      act(() => vi.advanceTimersByTime(60_000));
+      expect(second).toHaveTextContent('Finished: 6m ago');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('lists runs with trigger, duration, finished time and inline error', () => {
     setup({ runs: [successRun, failedRun] });
     const [first, second] = screen.getAllByRole('listitem');

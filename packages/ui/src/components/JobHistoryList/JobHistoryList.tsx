@@ -23,7 +23,7 @@ export interface JobHistoryListProps {
   error?: ApiError | string | null;
   /** runs finished since this page was loaded; shown as a button instead of moving rows */
   newRunsCount?: number;
-  /** reference time for "Finished: 5m ago"; pass a ticking value to keep it fresh */
+  /** a fixed reference time for "Finished: 5m ago" (stories, screenshots); by default the shared clock, ticking */
   now?: Date;
   /** whether a next page exists when the host pages by cursor; by default page × pageSize < total */
   hasNextPage?: boolean;
@@ -59,7 +59,6 @@ export function rangeLabel(page: number, pageSize: number, shown: number, total:
  */
 export function JobHistoryList(props: JobHistoryListProps) {
   const { runs, total, page, pageSize, filters, loading = false, error = null, newRunsCount = 0 } = props;
-  const now = props.now ?? new Date();
   const hasNext = props.hasNextPage ?? page * pageSize < total;
   const filtered = Boolean(filters.jobName || filters.status || filters.q);
   const state = error
@@ -120,7 +119,9 @@ export function JobHistoryList(props: JobHistoryListProps) {
               <JobRunCard
                 run={run}
                 variant="history"
-                now={now}
+                // Without a fixed time each row reads the shared clock, so "Running for 12s" and
+                // "Finished: 5m ago" move on their own instead of keeping the page's load time.
+                {...(props.now ? { now: props.now } : {})}
                 onViewDetails={props.onViewDetails}
                 {...(props.runHref ? { detailsHref: props.runHref(run) } : {})}
               />
