@@ -1,5 +1,6 @@
 import { enqueue, sessionClient, waitUntilFinished } from './support/api.js';
 import { login } from './support/auth.js';
+import { hydrated } from './support/hydrated.js';
 import { expect, test } from './support/test.js';
 
 test("a finished run's details open the run form prefilled with its params, to run again with changes", async ({
@@ -12,6 +13,10 @@ test("a finished run's details open the run form prefilled with its params, to r
   await waitUntilFinished(admin, run.id);
   await login(page);
   await page.goto(`/admin/jobs/runs/${run.id}`);
+  // What is tested here is the prefilled form, not a click racing the hydration of a lazily loaded
+  // dialog: one such click, on a loaded machine, neither routed in place nor loaded the link's page.
+  // That race is not explained yet.
+  await hydrated(page);
   await page.getByRole('link', { name: 'Re-run with changes…' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Run New Job' });

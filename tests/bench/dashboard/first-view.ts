@@ -20,6 +20,12 @@ export interface FirstViewMarks {
   /** resources the browser marked render-blocking, and when the last of them arrived */
   blocking: Array<{ name: string; type: string; end: number }>;
   scriptsBeforeHydration: number;
+  /**
+   * CPU time (ms) the page's renderer had used by the first event: its main thread, and the whole
+   * process (with background parsing and raster). Load on the machine stretches the marks above but
+   * not these, so they compare runs taken on a busy or a quiet machine.
+   */
+  cpu: { mainThread: number; process: number } | null;
 }
 
 /**
@@ -70,11 +76,21 @@ export async function measureFirstView(
   // tsx keeps function names with an `__name` helper that the page lacks; functions sent to it need one.
   await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   await page.addInitScript(recordFirstView, { minRows, done: DONE });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   const finished = page
     .waitForEvent('console', { predicate: (message) => message.text() === DONE, timeout: 20_000 })
     .catch(() => {}); // a mark that never came stays null and shows as such in the figures
   await page.goto('/admin/jobs', { waitUntil: 'commit' });
   await finished;
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value;
+  const threadTime = metric('ThreadTime');
+  const processTime = metric('ProcessTime');
+  const cpu =
+    threadTime === undefined || processTime === undefined
+      ? null
+      : { mainThread: threadTime * 1000, process: processTime * 1000 };
   const marks = await page.evaluate(() => {
     const own = (window as unknown as { __firstView: FirstViewMarks }).__firstView;
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -97,7 +113,7 @@ export async function measureFirstView(
     };
   });
   await context.close();
-  return marks;
+  return { ...marks, cpu };
 }
 
 export function median(values: readonly (number | null)[]): number {

@@ -109,6 +109,8 @@ try {
   figures[`first view: first progress event in the list (ms, one every ${TICK_MS} ms)`] = mid(
     (v) => v.firstEvent,
   );
+  figures['first view: renderer CPU by then, main thread / whole process (ms)'] =
+    `${mid((v) => v.cpu?.mainThread ?? null)} / ${mid((v) => v.cpu?.process ?? null)}`;
   if (process.env.BENCH_JS_DETAIL) console.log(JSON.stringify(views, null, 1));
   const last = views[views.length - 1];
   if (last) {
