@@ -74,9 +74,14 @@ describe('@jobs/live in Chromium', () => {
 
   it('connects early in two tabs opened at once: the one that follows closes its socket within a second of starting', async () => {
     const a = server.enqueue();
-    // Both connect before either renders and starts, so neither sees a leader yet.
-    const [first, second] = await Promise.all([open('&early=500'), open('&early=500')]);
+    // Both connect before either renders and starts, so neither sees a leader yet. Rendering is held
+    // until both have: with a fixed delay instead, a loaded machine opened the second tab after the
+    // first had started, and the second rightly did not connect early.
+    const [first, second] = await Promise.all([open('&early=held'), open('&early=held')]);
     await until(() => expect(server.stats.totalConnections).toBe(2));
+    const renderNow = (page: Page) =>
+      page.evaluate(() => (window as unknown as { renderNow: () => void }).renderNow());
+    await Promise.all([renderNow(first), renderNow(second)]);
     for (const page of [first, second]) await page.waitForSelector(`[data-run="${a.id}"]`);
     const roles = [(await probe(first)).role, (await probe(second)).role].sort();
     expect(roles).toEqual(['follower', 'leader']);

@@ -98,12 +98,15 @@ const tree = (
     </LiveProvider>
   </Profiler>
 );
-// `?early=MS`: the socket opens first and React renders MS later, as a page that hydrates slowly.
+// `?early=MS`: the socket opens first and React renders MS later, as a page that hydrates slowly;
+// `?early=held`: React renders when the test calls `window.renderNow()`.
 const render = () =>
   createRoot(document.getElementById('root') as HTMLElement).render(
     params.has('strict') ? <StrictMode>{tree}</StrictMode> : tree,
   );
 if (params.has('early')) {
   client.connectEarly();
-  setTimeout(render, Number(params.get('early')));
+  const early = params.get('early');
+  if (early === 'held') (window as unknown as { renderNow: () => void }).renderNow = render;
+  else setTimeout(render, Number(early));
 } else render();
