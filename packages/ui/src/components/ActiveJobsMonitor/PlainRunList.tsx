@@ -1,5 +1,6 @@
-import { memo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import styles from './ActiveJobsMonitor.module.css';
+import { RunRow } from './RunRow.js';
 
 interface PlainRunListProps {
   runIds: readonly string[];
@@ -39,15 +40,10 @@ export function PlainRunList({
             data-run-id={id}
             className={styles.row}
           >
-            <Row id={id} renderRun={renderRun} />
+            <RunRow id={id} renderRun={renderRun} />
           </li>
         ))}
       </ul>
     </section>
   );
 }
-
-/** Memoized on the id: another run's update does not re-render this row's content. */
-const Row = memo(function Row({ id, renderRun }: { id: string; renderRun: (id: string) => ReactNode }) {
-  return <>{renderRun(id)}</>;
-});

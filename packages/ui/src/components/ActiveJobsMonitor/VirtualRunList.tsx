@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, type ReactNode, useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 import styles from './ActiveJobsMonitor.module.css';
+import { RunRow } from './RunRow.js';
 
 interface VirtualRunListProps {
   runIds: readonly string[];
@@ -51,7 +52,7 @@ export function VirtualRunList({ runIds, renderRun, maxHeight, label }: VirtualR
               className={styles.row}
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <Row id={id} renderRun={renderRun} />
+              <RunRow id={id} renderRun={renderRun} />
             </li>
           );
         })}
@@ -59,8 +60,3 @@ export function VirtualRunList({ runIds, renderRun, maxHeight, label }: VirtualR
     </section>
   );
 }
-
-/** Memoized on the id: scrolling or another run's update does not re-render this row's content. */
-const Row = memo(function Row({ id, renderRun }: { id: string; renderRun: (id: string) => ReactNode }) {
-  return <>{renderRun(id)}</>;
-});
