@@ -10,6 +10,8 @@ export class ProgressCoalescer {
   #lastFlush = 0;
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
+  /** the writes already on their way; the run's end must not overtake them */
+  #inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly flush: (progress: JobProgress, at: Date) => Promise<void>,
@@ -31,21 +33,28 @@ export class ProgressCoalescer {
     if (!this.#dirty) return;
     this.#dirty = false;
     this.#lastFlush = Date.now();
-    await this.flush({ ...this.#current }, new Date(this.#lastFlush));
+    const write = this.flush({ ...this.#current }, new Date(this.#lastFlush));
+    // (settled to nothing, so a long run's chain of writes keeps no values)
+    this.#inFlight = Promise.allSettled([this.#inFlight, write]).then(() => undefined);
+    await write;
   }
 
   /**
    * Flushes what is pending, then ignores further updates. The last value still keeps the
-   * interval: the run's end waits for it (at most one interval), so it is never dropped.
+   * interval: the run's end waits for it (at most one interval), so it is never dropped. It also
+   * waits for a write already on its way: a store takes a progress write only while the run is
+   * RUNNING, so an end committed first would drop the last value.
    */
   async close(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#closed = true;
-    if (!this.#dirty) return;
-    const wait = this.#lastFlush + this.intervalMs - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    await this.#flushNow();
+    if (this.#dirty) {
+      const wait = this.#lastFlush + this.intervalMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await this.#flushNow();
+    }
+    await this.#inFlight;
   }
 }
 
