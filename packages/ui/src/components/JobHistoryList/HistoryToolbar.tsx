@@ -5,7 +5,7 @@ import { followUnlessHandled } from '../../lib/followLink.js';
 import { useDebouncedCallback } from '../../lib/useDebouncedCallback.js';
 import { visibleText } from '../../lib/visibleText.js';
 import { Button } from '../Button/index.js';
-import { STATUS_META } from '../JobStatusBadge/index.js';
+import { STATUS_META, StatusIcon } from '../JobStatusBadge/index.js';
 import styles from './JobHistoryList.module.css';
 
 export interface HistoryFilters {
@@ -114,7 +114,7 @@ export function HistoryToolbar({
           const current = (filters.status ?? undefined) === status;
           const label = status ? (
             <>
-              <span aria-hidden="true">{STATUS_META[status].icon}</span> {STATUS_META[status].label}
+              <StatusIcon status={status} /> {STATUS_META[status].label}
             </>
           ) : (
             'All statuses'

@@ -89,6 +89,15 @@ describe('JobHistoryList', () => {
     expect(props.onFilterChange).toHaveBeenLastCalledWith({ status: undefined });
   });
 
+  it('status filters draw the icons fonts lack (⏸ and 🔄 would show as empty boxes)', () => {
+    setup();
+    const queued = within(screen.getByRole('group', { name: 'Filter by status' })).getByRole('button', {
+      name: 'Queued',
+    });
+    expect(queued.querySelector('svg')).not.toBeNull();
+    expect(queued).not.toHaveTextContent('⏸');
+  });
+
   it('has no <select>: a dialog’s own picker stays the page’s only one', () => {
     const { container } = setup();
     expect(container.querySelector('select')).toBeNull();
