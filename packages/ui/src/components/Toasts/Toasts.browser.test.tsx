@@ -1,7 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { failedRun, NOW, runningRun, successRun } from '../../testing/fixtures.js';
 import { Button } from '../Button/index.js';
 import { DialogFrame } from '../DialogFrame/index.js';
+import { JobsPanel } from '../JobsPanel/index.js';
 import { type ToastMessage, Toasts } from './Toasts.js';
 
 const failures: ToastMessage[] = [1, 2, 3].map((n) => ({
@@ -54,5 +56,34 @@ describe('Toasts over an open dialog, in Chromium', () => {
           overlaps(toast.getBoundingClientRect(), button.getBoundingClientRect()),
           `${toast.textContent} covers ${button.textContent}`,
         ).toBe(false);
+  });
+
+  it('leave the open jobs panel uncovered: it hangs under the top bar, away from their corner', async () => {
+    render(
+      <>
+        {/* the panel's button at the top right, as in a host's top bar */}
+        <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 12 }}>
+          <JobsPanel
+            runs={[runningRun, successRun, failedRun]}
+            now={NOW}
+            onCancel={() => {}}
+            onViewDetails={() => {}}
+            onClearFinished={() => {}}
+            showAllHref="/jobs"
+            defaultOpen
+          />
+        </div>
+        <Toasts toasts={failures} onDismiss={() => {}} />
+      </>,
+    );
+    const panel = await screen.findByRole('dialog');
+    const toasts = [...document.querySelectorAll('li[data-tone="error"]')];
+    expect(toasts).toHaveLength(3);
+    // Not a corner of it: its rows, their Cancel and Details, "Clear finished" and "Show all".
+    for (const toast of toasts)
+      expect(
+        overlaps(toast.getBoundingClientRect(), panel.getBoundingClientRect()),
+        `${toast.textContent} covers the panel`,
+      ).toBe(false);
   });
 });
