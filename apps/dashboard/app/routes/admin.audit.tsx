@@ -36,10 +36,13 @@ export default function Audit() {
           </tr>
         </thead>
         <tbody>
+          {entries.length === 0 ? <EmptyRow columns={5} text="No actions yet." /> : null}
           {entries.map((e, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: entries are append-only; two may share a timestamp.
             <tr key={`${e.at}-${i}`} data-outcome={e.outcome}>
-              <td>{e.at.replace('T', ' ').slice(0, 19)}</td>
+              <td>
+                <UtcTime iso={e.at} />
+              </td>
               <td>
                 <SafeText text={e.who} />
               </td>
@@ -75,9 +78,12 @@ export default function Audit() {
           </tr>
         </thead>
         <tbody>
+          {failedLogins.length === 0 ? <EmptyRow columns={4} text="No failed logins." /> : null}
           {failedLogins.map((f) => (
             <tr key={`${f.address}|${f.email}`}>
-              <td>{f.lastAt.replace('T', ' ').slice(0, 19)}</td>
+              <td>
+                <UtcTime iso={f.lastAt} />
+              </td>
               <td>
                 <SafeText text={f.address} />
               </td>
@@ -90,6 +96,21 @@ export default function Audit() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** "2026-12-05 23:40:54", the page's columns being UTC */
+function UtcTime({ iso }: { iso: string }) {
+  return <time dateTime={iso}>{iso.replace('T', ' ').slice(0, 19)}</time>;
+}
+
+function EmptyRow({ columns, text }: { columns: number; text: string }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="muted">
+        {text}
+      </td>
+    </tr>
   );
 }
 
