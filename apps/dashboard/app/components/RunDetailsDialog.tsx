@@ -31,7 +31,7 @@ export function RunDetailsDialog({ run, canManage, base, search, closeTo }: Prop
     const { status, progress, startedAt, finishedAt, cancelRequestedAt, error, durationMs, version } = live;
     return { ...run, status, progress, startedAt, finishedAt, cancelRequestedAt, error, durationMs, version };
   }, [run, live]);
-  const progressSamples = useProgressSamples(shown);
+  const progressSamples = useProgressSamples(run, shown);
   return (
     <>
       <JobDetailsModal
