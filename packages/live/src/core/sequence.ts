@@ -1,5 +1,5 @@
 import type { JobLifecycleEvent } from '@jobs/contracts';
-import { applyLifecycle } from './apply.js';
+import { applyLifecycle, applyProgress } from './apply.js';
 import type { Draft } from './draft.js';
 import { BUFFER_LIMIT } from './state.js';
 
@@ -50,7 +50,18 @@ export function drainBuffer(draft: Draft): void {
       draft.buffer = pending.slice(i);
       return;
     }
+    applyHeldProgressBefore(draft, event);
     applyLifecycle(draft, event);
     draft.lastSeq = event.seq;
   }
+}
+
+/**
+ * A progress value held while out of sync goes in before the first buffered event newer than it.
+ * A cancel request only patches its run: applied first, it would raise the run's version past the
+ * held value, which would then be dropped as old news although the server's run carries it.
+ */
+function applyHeldProgressBefore(draft: Draft, event: JobLifecycleEvent): void {
+  const waiting = draft.pendingProgress(event.data.jobRunId);
+  if (waiting && waiting.data.version < event.data.version) applyProgress(draft, waiting);
 }
