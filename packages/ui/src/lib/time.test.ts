@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative, formatTimestamp, parseTime } from './time.js';
+import { formatDuration, formatElapsed, formatRelative, formatTimestamp, parseTime } from './time.js';
 
 const now = new Date('2026-01-08T10:30:00.000Z');
 const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
@@ -21,6 +21,22 @@ describe('formatDuration', () => {
     expect(formatDuration(-1)).toBe('—');
     expect(formatDuration(Number.NaN)).toBe('—');
     expect(formatDuration(Number.POSITIVE_INFINITY)).toBe('—');
+  });
+});
+
+describe('formatElapsed', () => {
+  it.each([
+    [0, '0s'],
+    [919, '0s'],
+    [1_999, '1s'],
+    [125_400, '2m 5s'],
+  ])('%i ms reads %s: whole seconds, as the clock that redraws it ticks', (ms, text) => {
+    expect(formatElapsed(ms)).toBe(text);
+  });
+
+  it('refuses nonsense with a dash', () => {
+    expect(formatElapsed(-1)).toBe('—');
+    expect(formatElapsed(Number.NaN)).toBe('—');
   });
 });
 

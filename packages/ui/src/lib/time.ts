@@ -17,6 +17,15 @@ export function formatDuration(ms: number): string {
   return pair(Math.floor(ms / DAY), 'd', Math.floor((ms % DAY) / HOUR), 'h');
 }
 
+/**
+ * How long something still going has run, in whole seconds: it is redrawn once a second, so
+ * "919ms" would show for one tick and then jump to "1s".
+ */
+export function formatElapsed(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  return ms < SECOND ? '0s' : formatDuration(ms);
+}
+
 /** Parses an ISO string; null for null or garbage, so one bad timestamp never breaks a row. */
 export function parseTime(iso: string | null | undefined): number | null {
   if (!iso) return null;

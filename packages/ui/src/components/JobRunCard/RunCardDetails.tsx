@@ -1,6 +1,6 @@
 import type { JobRunSummary, JobUiStatus } from '@jobs/contracts';
 import { formatEta, formatRate, paceOf } from '../../lib/eta.js';
-import { formatDuration, formatRelative, formatTimestamp } from '../../lib/time.js';
+import { formatDuration, formatElapsed, formatRelative, formatTimestamp } from '../../lib/time.js';
 import { useEta } from '../../lib/useEta.js';
 import { SafeText } from '../SafeText/SafeText.js';
 import styles from './JobRunCard.module.css';
@@ -76,7 +76,7 @@ export function HistoryDetails({ run, now }: { run: JobRunSummary; now: Date }) 
           <span data-field="elapsed">
             Running for{' '}
             <time dateTime={run.startedAt} title={formatTimestamp(run.startedAt)} suppressHydrationWarning>
-              {formatDuration(Math.max(0, now.getTime() - Date.parse(run.startedAt)))}
+              {formatElapsed(Math.max(0, now.getTime() - Date.parse(run.startedAt)))}
             </time>
           </span>
         ) : run.finishedAt === null && run.status === 'QUEUED' ? (
