@@ -22,8 +22,8 @@ export interface FirstViewMarks {
   scriptsBeforeHydration: number;
   /**
    * CPU time (ms) the page's renderer had used by the first event: its main thread, and the whole
-   * process (with background parsing and raster). Load on the machine stretches the marks above but
-   * not these, so they compare runs taken on a busy or a quiet machine.
+   * process (with background parsing and raster). Load from other processes stretches the marks
+   * above but not these; a slower CPU stretches both, so they compare runs on one machine at one time.
    */
   cpu: { mainThread: number; process: number } | null;
 }

@@ -17,6 +17,16 @@ function overlaps(a: DOMRect, b: DOMRect): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
+/** No toast lies over any of `targets`. */
+function expectUncovered(toasts: readonly Element[], targets: readonly Element[]): void {
+  for (const toast of toasts)
+    for (const target of targets)
+      expect(
+        overlaps(toast.getBoundingClientRect(), target.getBoundingClientRect()),
+        `${toast.textContent} covers ${target.textContent}`,
+      ).toBe(false);
+}
+
 describe('Toasts over an open dialog, in Chromium', () => {
   it("leave every button of the dialog uncovered (its footer's and its Close)", async () => {
     render(
@@ -50,12 +60,7 @@ describe('Toasts over an open dialog, in Chromium', () => {
       expect(box.top).toBeGreaterThanOrEqual(0);
       expect(box.bottom).toBeLessThanOrEqual(window.innerHeight);
     }
-    for (const toast of toasts)
-      for (const button of buttons)
-        expect(
-          overlaps(toast.getBoundingClientRect(), button.getBoundingClientRect()),
-          `${toast.textContent} covers ${button.textContent}`,
-        ).toBe(false);
+    expectUncovered(toasts, buttons);
   });
 
   it('leave the open jobs panel uncovered: it hangs under the top bar, away from their corner', async () => {
@@ -80,10 +85,6 @@ describe('Toasts over an open dialog, in Chromium', () => {
     const toasts = [...document.querySelectorAll('li[data-tone="error"]')];
     expect(toasts).toHaveLength(3);
     // Not a corner of it: its rows, their Cancel and Details, "Clear finished" and "Show all".
-    for (const toast of toasts)
-      expect(
-        overlaps(toast.getBoundingClientRect(), panel.getBoundingClientRect()),
-        `${toast.textContent} covers the panel`,
-      ).toBe(false);
+    expectUncovered(toasts, [panel]);
   });
 });
